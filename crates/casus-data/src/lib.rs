@@ -157,3 +157,20 @@ pub fn load_treaty_base(dir: &Path) -> Result<TreatyBase, DataError> {
         packs: Vec::new(),
     })
 }
+
+/// For tests that check real-world claims against the real files: the data
+/// directory from `CASUS_DATA`, else `../shared/data` beside the workspace.
+/// Panics with instructions when neither exists, so such tests never pass
+/// without having looked at the data.
+#[doc(hidden)]
+pub fn real_data_dir() -> PathBuf {
+    if let Some(v) = std::env::var_os("CASUS_DATA").filter(|v| !v.is_empty()) {
+        return PathBuf::from(v);
+    }
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    assert!(
+        beside.join(files::ATOP_MEMBERS).is_file(),
+        "real-data test: set CASUS_DATA to a data directory, or place ../shared/data beside the workspace"
+    );
+    beside
+}

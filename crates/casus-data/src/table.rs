@@ -30,6 +30,7 @@ impl Table {
         })?;
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(true)
+            .flexible(true)
             .from_reader(file);
         let header = reader
             .headers()

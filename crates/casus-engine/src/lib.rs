@@ -20,3 +20,8 @@ pub use assess::{
     Status, Violation, assess,
 };
 pub use index::ObligationIndex;
+
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod tests;
