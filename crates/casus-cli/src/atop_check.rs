@@ -38,9 +38,7 @@ pub fn run(dir: &DataDir, args: &CheckArgs) -> Result<(), CliError> {
     let text = match args.format {
         CheckFormat::Text => text(&report, args.list),
         CheckFormat::Csv => csv(&report),
-        CheckFormat::Json => {
-            serde_json::to_string_pretty(&report).expect("report serializes") + "\n"
-        }
+        CheckFormat::Json => serde_json::to_string_pretty(&report).expect("report serializes") + "\n",
     };
     output::emit(args.out.as_deref(), &text)?;
     let unexplained = report.unexplained().count();
@@ -160,15 +158,9 @@ fn csv(r: &CheckReport) -> String {
             d.state_b.to_string(),
             d.year.to_string(),
             describe(&d.difference),
-            d.atopids
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(" "),
+            d.atopids.iter().map(u32::to_string).collect::<Vec<_>>().join(" "),
             rule,
-            d.explanation
-                .as_ref()
-                .map_or(String::new(), |e| e.describe()),
+            d.explanation.as_ref().map_or(String::new(), |e| e.describe()),
         ])
         .expect("memory");
     }

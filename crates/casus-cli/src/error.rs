@@ -20,10 +20,7 @@ pub enum CliError {
     #[error("{0}")]
     Usage(String),
     #[error("cannot write {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     CheckFailed(String),
 }
@@ -32,10 +29,7 @@ impl CliError {
     /// Exit code: 2 for problems with what the user typed or wrote, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            CliError::Usage(_)
-            | CliError::Name { .. }
-            | CliError::Date { .. }
-            | CliError::Scenario(_) => 2,
+            CliError::Usage(_) | CliError::Name { .. } | CliError::Date { .. } | CliError::Scenario(_) => 2,
             CliError::Data(casus_data::DataError::Pack { .. }) => 2,
             _ => 1,
         }

@@ -126,10 +126,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
-    let dir = casus_data::locate(
-        cli.data.as_deref(),
-        std::env::var_os("CASUS_DATA").as_deref(),
-    )?;
+    let dir = casus_data::locate(cli.data.as_deref(), std::env::var_os("CASUS_DATA").as_deref())?;
     match cli.command {
         Command::Scenario(args) => scenario(&dir, &args),
         Command::Atop(AtopCommand::Check(args)) => atop_check::run(&dir, &args),
@@ -177,17 +174,16 @@ fn build_scenario(base: &TreatyBase, args: &ScenarioArgs) -> Result<Scenario, Cl
             })
             .collect()
     };
-    let resolve_file =
-        |f: &ScenarioFile, given: &[toml::Spanned<String>]| -> Result<Vec<Ccode>, CliError> {
-            given
-                .iter()
-                .map(|g| {
-                    base.states
-                        .resolve(g.get_ref())
-                        .map_err(|e| CliError::Data(f.error_at(g.span(), e.to_string())))
-                })
-                .collect()
-        };
+    let resolve_file = |f: &ScenarioFile, given: &[toml::Spanned<String>]| -> Result<Vec<Ccode>, CliError> {
+        given
+            .iter()
+            .map(|g| {
+                base.states
+                    .resolve(g.get_ref())
+                    .map_err(|e| CliError::Data(f.error_at(g.span(), e.to_string())))
+            })
+            .collect()
+    };
     let mut attackers = resolve_flag("--attacker", &args.attackers)?;
     let mut targets = resolve_flag("--target", &args.targets)?;
     let mut date = args
@@ -215,10 +211,7 @@ fn build_scenario(base: &TreatyBase, args: &ScenarioArgs) -> Result<Scenario, Cl
         if date.is_none()
             && let Some(d) = &f.spec.date
         {
-            date = Some(
-                Date::parse(d.get_ref())
-                    .map_err(|e| CliError::Data(f.error_at(d.span(), e.to_string())))?,
-            );
+            date = Some(Date::parse(d.get_ref()).map_err(|e| CliError::Data(f.error_at(d.span(), e.to_string())))?);
         }
         if location.is_none()
             && let Some(l) = &f.spec.location
@@ -247,12 +240,9 @@ fn build_scenario(base: &TreatyBase, args: &ScenarioArgs) -> Result<Scenario, Cl
         )));
     }
     if targets.is_empty() {
-        return Err(CliError::Usage(format!(
-            "no target: name one in {from}--target STATE"
-        )));
+        return Err(CliError::Usage(format!("no target: name one in {from}--target STATE")));
     }
-    let date = date
-        .ok_or_else(|| CliError::Usage(format!("no date: give it in {from}--date YYYY-MM-DD")))?;
+    let date = date.ok_or_else(|| CliError::Usage(format!("no date: give it in {from}--date YYYY-MM-DD")))?;
     dedup(&mut attackers);
     dedup(&mut targets);
     Ok(Scenario {

@@ -39,10 +39,7 @@ pub fn emit(out: Option<&Path>, text: &str) -> Result<(), CliError> {
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`casus ... | head`) is not an error worth reporting.
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 r => r.map_err(|source| CliError::Write {
                     path: "stdout".into(),

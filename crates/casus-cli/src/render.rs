@@ -2,25 +2,24 @@
 
 use std::fmt::Write as _;
 
-use casus_engine::{Assessment, Obligation, Side, Status};
-use casus_model::{Ccode, Origin, TreatyBase};
+use casus_engine::{Assessment, CollisionKind, Obligation, Side, Status};
+use casus_model::{Ccode, Condition, ObligationKind, Origin, TreatyBase};
 use serde::Serialize;
 
 /// Schema version of the JSON output; see docs/scenario-json.md.
 pub const JSON_SCHEMA: &str = "casus.scenario/1";
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
+struct JsonReport {
     schema: &'static str,
     casus_version: &'static str,
     data: JsonData,
     scenario: JsonScenario,
-    horizon_note: &'a Option<String>,
-    notes: &'a [String],
-    states: Vec<JsonState<'a>>,
-    collisions: &'a [casus_engine::Collision],
-    violations: &'a [casus_engine::Violation],
-    intra_alliance: &'a [casus_engine::IntraAllianceAttack],
+    horizon_note: Option<String>,
+    states: Vec<JsonState>,
+    collisions: Vec<JsonCollision>,
+    violations: Vec<JsonViolation>,
+    intra_alliance: Vec<JsonIntra>,
 }
 
 #[derive(Serialize)]
@@ -47,35 +46,78 @@ struct JsonRef {
 }
 
 #[derive(Serialize)]
-struct JsonState<'a> {
+struct JsonState {
     ccode: Ccode,
     name: String,
     side: Side,
-    obligations: Vec<JsonObligation<'a>>,
+    obligations: Vec<JsonObligation>,
 }
 
 #[derive(Serialize)]
-struct JsonObligation<'a> {
+struct JsonObligation {
     atopid: u32,
     treaty: String,
     phase: u8,
-    kind: casus_model::ObligationKind,
+    kind: ObligationKind,
     toward: Ccode,
     toward_name: String,
     status: Status,
-    reason: &'a str,
-    condition: Option<casus_model::Condition>,
-    conditions: &'a [casus_model::Condition],
-    source: &'a str,
-    notes: &'a [String],
+    reason: String,
+    condition: Option<Condition>,
+    conditions: Vec<Condition>,
+    source: String,
+    notes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct JsonCollision {
+    ccode: Ccode,
+    name: String,
+    #[serde(rename = "type")]
+    kind: CollisionKind,
+    pulled_toward: Ccode,
+    pull_kind: ObligationKind,
+    pull_status: Status,
+    pull_atopids: Vec<u32>,
+    bound_toward: Ccode,
+    bind_kind: ObligationKind,
+    bind_atopids: Vec<u32>,
+    atopids: Vec<u32>,
+    explanation: String,
+}
+
+#[derive(Serialize)]
+struct JsonViolation {
+    ccode: Ccode,
+    name: String,
+    atopid: u32,
+    treaty: String,
+    kind: ObligationKind,
+    toward: Ccode,
+    toward_name: String,
+    status: Status,
+    explanation: String,
+}
+
+#[derive(Serialize)]
+struct JsonIntra {
+    atopid: u32,
+    treaty: String,
+    attacker: Ccode,
+    target: Ccode,
+    mediation: Option<bool>,
+    conflict_among_members: Option<u8>,
+    conflict_resolution: Option<u8>,
+    consultation: bool,
+    non_aggression: bool,
+    silent: bool,
+    findings: Vec<String>,
 }
 
 pub fn data_source(base: &TreatyBase) -> String {
     let mut s = match &base.origin {
         Origin::Atop { dir } => format!("ATOP 5.1 and COW state list from {dir}"),
-        Origin::BuiltIn => {
-            "built-in pack (hand-written from public treaty facts; no data directory)".to_string()
-        }
+        Origin::BuiltIn => "built-in pack (hand-written from public treaty facts; no data directory)".to_string(),
     };
     if !base.packs.is_empty() {
         let _ = write!(s, ", with pack(s) {}", base.packs.join(", "));
@@ -93,12 +135,9 @@ fn refs(base: &TreatyBase, codes: &[Ccode]) -> Vec<JsonRef> {
         .collect()
 }
 
-fn obligations_of(a: &Assessment, holder: Ccode) -> impl Iterator<Item = &Obligation> {
-    a.obligations.iter().filter(move |o| o.holder == holder)
-}
-
 /// Compact JSON by default (one line, for programs); `pretty` indents it for people.
 pub fn json(base: &TreatyBase, a: &Assessment, pretty: bool) -> String {
+    let sc = &a.scenario;
     let states = a
         .holders_in_order()
         .into_iter()
@@ -106,22 +145,60 @@ pub fn json(base: &TreatyBase, a: &Assessment, pretty: bool) -> String {
             ccode: h,
             name: base.states.name(h),
             side: a.side_of(h),
-            obligations: obligations_of(a, h)
-                .map(|o| JsonObligation {
-                    atopid: o.atopid,
-                    treaty: base.treaty_label(o.atopid),
-                    phase: o.phase,
-                    kind: o.kind,
-                    toward: o.toward,
-                    toward_name: base.states.name(o.toward),
-                    status: o.status,
-                    reason: &o.reason,
-                    condition: o.condition,
-                    conditions: &o.conditions,
-                    source: &o.source,
-                    notes: &o.notes,
-                })
-                .collect(),
+            obligations: a.obligations_of(h).map(|o| obligation_json(base, a, o)).collect(),
+        })
+        .collect();
+    let collisions = a
+        .collisions
+        .iter()
+        .map(|c| JsonCollision {
+            ccode: c.ccode,
+            name: base.states.name(c.ccode),
+            kind: c.kind,
+            pulled_toward: c.pulled_toward,
+            pull_kind: c.pull_kind,
+            pull_status: c.pull_status,
+            pull_atopids: c.pull_atopids.clone(),
+            bound_toward: c.bound_toward,
+            bind_kind: c.bind_kind,
+            bind_atopids: c.bind_atopids.clone(),
+            atopids: c.atopids.clone(),
+            explanation: c.explanation(base),
+        })
+        .collect();
+    let violations = a
+        .violations
+        .iter()
+        .map(|v| {
+            let o = a.violation(v);
+            JsonViolation {
+                ccode: o.holder,
+                name: base.states.name(o.holder),
+                atopid: o.atopid,
+                treaty: base.treaty_label(o.atopid),
+                kind: o.kind,
+                toward: o.toward,
+                toward_name: base.states.name(o.toward),
+                status: o.status,
+                explanation: v.explanation(base, a),
+            }
+        })
+        .collect();
+    let intra_alliance = a
+        .intra_alliance
+        .iter()
+        .map(|x| JsonIntra {
+            atopid: x.atopid,
+            treaty: base.treaty_label(x.atopid),
+            attacker: x.attacker,
+            target: x.target,
+            mediation: x.mediation,
+            conflict_among_members: x.conflict_among_members,
+            conflict_resolution: x.conflict_resolution,
+            consultation: x.consultation,
+            non_aggression: x.non_aggression,
+            silent: x.silent,
+            findings: x.findings(base),
         })
         .collect();
     let report = JsonReport {
@@ -134,18 +211,17 @@ pub fn json(base: &TreatyBase, a: &Assessment, pretty: bool) -> String {
             packs: base.packs.clone(),
         },
         scenario: JsonScenario {
-            date: a.scenario.date.to_string(),
-            attackers: refs(base, &a.scenario.attackers),
-            targets: refs(base, &a.scenario.targets),
-            location: a.scenario.location,
-            provoked: a.scenario.provoked,
+            date: sc.date.to_string(),
+            attackers: refs(base, &sc.attackers),
+            targets: refs(base, &sc.targets),
+            location: sc.location,
+            provoked: sc.provoked,
         },
-        horizon_note: &a.horizon_note,
-        notes: &a.notes,
+        horizon_note: a.horizon_note(),
         states,
-        collisions: &a.collisions,
-        violations: &a.violations,
-        intra_alliance: &a.intra_alliance,
+        collisions,
+        violations,
+        intra_alliance,
     };
     let mut s = if pretty {
         serde_json::to_string_pretty(&report)
@@ -155,6 +231,23 @@ pub fn json(base: &TreatyBase, a: &Assessment, pretty: bool) -> String {
     .expect("the report serializes");
     s.push('\n');
     s
+}
+
+fn obligation_json(base: &TreatyBase, a: &Assessment, o: &Obligation) -> JsonObligation {
+    JsonObligation {
+        atopid: o.atopid,
+        treaty: base.treaty_label(o.atopid),
+        phase: o.phase,
+        kind: o.kind,
+        toward: o.toward,
+        toward_name: base.states.name(o.toward),
+        status: o.status,
+        reason: o.reason_text(base, &a.scenario),
+        condition: o.condition(),
+        conditions: o.conditions.iter().collect(),
+        source: o.source(base).to_string(),
+        notes: o.notes(base, &a.scenario),
+    }
 }
 
 /// One row per obligation.
@@ -182,7 +275,7 @@ pub fn csv(base: &TreatyBase, a: &Assessment) -> String {
     w.write_record(header).expect("writing to memory");
     for h in a.holders_in_order() {
         let in_collision = a.collisions.iter().any(|c| c.ccode == h);
-        for o in obligations_of(a, h) {
+        for o in a.obligations_of(h) {
             w.write_record([
                 a.scenario.date.to_string(),
                 h.to_string(),
@@ -197,10 +290,10 @@ pub fn csv(base: &TreatyBase, a: &Assessment) -> String {
                 base.treaty_label(o.atopid),
                 o.phase.to_string(),
                 o.status.as_str().to_string(),
-                o.condition.map_or(String::new(), |c| c.to_string()),
-                o.reason.clone(),
-                o.source.clone(),
-                o.notes.join(" "),
+                o.condition().map_or(String::new(), |c| c.to_string()),
+                o.reason_text(base, &a.scenario),
+                o.source(base).to_string(),
+                o.notes(base, &a.scenario).join(" "),
             ])
             .expect("writing to memory");
         }
@@ -254,7 +347,7 @@ fn headline(base: &TreatyBase, a: &Assessment) -> String {
 
 fn status_counts(a: &Assessment, h: Ccode) -> String {
     let mut n = [0usize; 4];
-    for o in obligations_of(a, h) {
+    for o in a.obligations_of(h) {
         n[o.status as usize] += 1;
     }
     let labels = ["triggered", "not triggered", "undetermined", "suspended"];
@@ -271,18 +364,10 @@ pub fn table(base: &TreatyBase, a: &Assessment) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}", headline(base, a));
     let _ = writeln!(s, "Data: {}", data_source(base));
-    if let Some(n) = &a.horizon_note {
-        let _ = writeln!(s, "Note: {n}");
-    }
-    for n in &a.notes {
+    if let Some(n) = a.horizon_note() {
         let _ = writeln!(s, "Note: {n}");
     }
     let order = a.holders_in_order();
-    let colliding: Vec<Ccode> = order
-        .iter()
-        .copied()
-        .filter(|h| a.collisions.iter().any(|c| c.ccode == *h))
-        .collect();
     let section = |s: &mut String, title: &str, holders: &[Ccode]| {
         if holders.is_empty() {
             return;
@@ -294,13 +379,8 @@ pub fn table(base: &TreatyBase, a: &Assessment) -> String {
                 Side::Target => ", target",
                 Side::Neither => "",
             };
-            let _ = writeln!(
-                s,
-                "  {} ({h}{role}): {}",
-                base.states.name(h),
-                status_counts(a, h)
-            );
-            for o in obligations_of(a, h) {
+            let _ = writeln!(s, "  {} ({h}{role}): {}", base.states.name(h), status_counts(a, h));
+            for o in a.obligations_of(h) {
                 let _ = writeln!(
                     s,
                     "    {:<14} -> {:<16} {:<10} {:<13} {}",
@@ -308,7 +388,7 @@ pub fn table(base: &TreatyBase, a: &Assessment) -> String {
                     truncate(&base.states.name(o.toward), 16),
                     format!("ATOP {}", o.atopid),
                     o.status.as_str(),
-                    o.reason
+                    o.reason_text(base, &a.scenario)
                 );
             }
         }
@@ -322,7 +402,7 @@ pub fn table(base: &TreatyBase, a: &Assessment) -> String {
     if !a.violations.is_empty() {
         let _ = writeln!(s, "\nVIOLATIONS (pledges the attacker breaks)");
         for v in &a.violations {
-            let _ = writeln!(s, "  {}", v.explanation);
+            let _ = writeln!(s, "  {}", v.explanation(base, a));
         }
     }
     if !a.intra_alliance.is_empty() {
@@ -331,11 +411,11 @@ pub fn table(base: &TreatyBase, a: &Assessment) -> String {
             let _ = writeln!(
                 s,
                 "  {}: {} attacks {}, a fellow member",
-                x.treaty,
+                base.treaty_label(x.atopid),
                 base.states.name(x.attacker),
                 base.states.name(x.target)
             );
-            for f in &x.findings {
+            for f in x.findings(base) {
                 let _ = writeln!(s, "    - {f}");
             }
         }
@@ -346,25 +426,23 @@ pub fn table(base: &TreatyBase, a: &Assessment) -> String {
             let _ = writeln!(
                 s,
                 "  {} ({}) [{}]: {}",
-                c.name,
+                base.states.name(c.ccode),
                 c.ccode,
                 c.kind.as_str(),
-                c.explanation
+                c.explanation(base)
             );
         }
     }
+    let colliding: Vec<Ccode> = order.iter().copied().filter(|h| a.in_collision(*h)).collect();
     section(&mut s, "STATES IN COLLISION: THEIR OBLIGATIONS", &colliding);
     let others: Vec<Ccode> = order
         .iter()
         .copied()
-        .filter(|h| !a.scenario.is_belligerent(*h) && !colliding.contains(h))
+        .filter(|h| !a.scenario.is_belligerent(*h) && !a.in_collision(*h))
         .collect();
     section(&mut s, "OTHER STATES WITH OBLIGATIONS", &others);
     if order.is_empty() {
-        let _ = writeln!(
-            s,
-            "\nNo state owes any obligation to the belligerents on this date."
-        );
+        let _ = writeln!(s, "\nNo state owes any obligation to the belligerents on this date.");
     }
     s
 }
@@ -377,70 +455,55 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+fn distinct_names(base: &TreatyBase, codes: impl Iterator<Item = Ccode>) -> String {
+    let mut v: Vec<Ccode> = codes.collect();
+    v.sort_unstable();
+    v.dedup();
+    if v.is_empty() {
+        "none".to_string()
+    } else {
+        v.iter().map(|&c| base.states.name(c)).collect::<Vec<_>>().join(", ")
+    }
+}
+
 /// A report to paste into a brief.
 pub fn markdown(base: &TreatyBase, a: &Assessment) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", headline(base, a));
     let _ = writeln!(s, "*Source: {}.*\n", data_source(base));
-    if let Some(n) = &a.horizon_note {
-        let _ = writeln!(s, "> {n}\n");
-    }
-    for n in &a.notes {
+    if let Some(n) = a.horizon_note() {
         let _ = writeln!(s, "> {n}\n");
     }
     let _ = writeln!(s, "## Summary\n");
-    let trig = |kind| {
-        let mut v: Vec<String> = a
-            .obligations
-            .iter()
-            .filter(|o| {
-                o.kind == kind
-                    && o.status == Status::Triggered
-                    && !a.scenario.is_belligerent(o.holder)
-            })
-            .map(|o| base.states.name(o.holder))
-            .collect();
-        v.dedup();
-        v
-    };
-    let defenders = trig(casus_model::ObligationKind::Defense);
+    let defenders = a
+        .obligations
+        .iter()
+        .filter(|o| o.kind == ObligationKind::Defense && o.status == Status::Triggered)
+        .filter(|o| !a.scenario.is_belligerent(o.holder))
+        .map(|o| o.holder);
     let _ = writeln!(
         s,
         "- **Triggered defense pledges:** {}",
-        if defenders.is_empty() {
-            "none".into()
-        } else {
-            defenders.join(", ")
-        }
+        distinct_names(base, defenders)
     );
-    let mut col: Vec<String> = a.collisions.iter().map(|c| c.name.clone()).collect();
-    col.dedup();
     let _ = writeln!(
         s,
         "- **States bound to both sides:** {}",
-        if col.is_empty() {
-            "none".into()
-        } else {
-            col.join(", ")
-        }
+        distinct_names(base, a.collisions.iter().map(|c| c.ccode))
     );
-    let _ = writeln!(
-        s,
-        "- **Pledges the attacker breaks:** {}\n",
-        a.violations.len()
-    );
+    let _ = writeln!(s, "- **Pledges the attacker breaks:** {}\n", a.violations.len());
     if !a.violations.is_empty() {
         let _ = writeln!(s, "## Violations\n");
         for v in &a.violations {
-            let _ = writeln!(s, "- {}", v.explanation);
+            let _ = writeln!(s, "- {}", v.explanation(base, a));
         }
         s.push('\n');
     }
     if !a.intra_alliance.is_empty() {
         let _ = writeln!(s, "## Attack within an alliance\n");
         for x in &a.intra_alliance {
-            let _ = writeln!(s, "**{}**\n", x.treaty);
-            for f in &x.findings {
+            let _ = writeln!(s, "**{}**\n", base.treaty_label(x.atopid));
+            for f in x.findings(base) {
                 let _ = writeln!(s, "- {f}");
             }
             s.push('\n');
@@ -453,10 +516,10 @@ pub fn markdown(base: &TreatyBase, a: &Assessment) -> String {
             let _ = writeln!(
                 s,
                 "| {} ({}) | {} | {} |",
-                c.name,
+                base.states.name(c.ccode),
                 c.ccode,
                 c.kind.as_str(),
-                c.explanation.replace('|', "\\|")
+                c.explanation(base).replace('|', "\\|")
             );
         }
         s.push('\n');
@@ -467,7 +530,7 @@ pub fn markdown(base: &TreatyBase, a: &Assessment) -> String {
         "| State | Obligation | Toward | Treaty | Status | Why |\n|---|---|---|---|---|---|"
     );
     for h in a.holders_in_order() {
-        for o in obligations_of(a, h) {
+        for o in a.obligations_of(h) {
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} | {} | {} |",
@@ -476,7 +539,7 @@ pub fn markdown(base: &TreatyBase, a: &Assessment) -> String {
                 base.states.name(o.toward),
                 base.treaty_label(o.atopid),
                 o.status.as_str(),
-                o.reason.replace('|', "\\|")
+                o.reason_text(base, &a.scenario).replace('|', "\\|")
             );
         }
     }

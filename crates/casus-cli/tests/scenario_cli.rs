@@ -51,24 +51,18 @@ fn json_lists_collisions_violations_and_states() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|v| v["ccode"] == 702
-                && v["atopid"] == 4220
-                && v["kind"] == "non-aggression"
-                && v["toward"] == 703)
+            .any(|v| v["ccode"] == 702 && v["atopid"] == 4220 && v["kind"] == "non-aggression" && v["toward"] == 703)
     );
     let states = j["states"].as_array().unwrap();
     assert_eq!(states[0]["ccode"], 702, "belligerents come first");
     assert_eq!(states[1]["ccode"], 703);
     let ru = states.iter().find(|s| s["ccode"] == 365).unwrap();
     let ob = ru["obligations"].as_array().unwrap();
-    assert!(ob.iter().any(|o| o["atopid"] == 4255
-        && o["kind"] == "defense"
-        && o["toward"] == 703
-        && o["status"] == "triggered"));
     assert!(
         ob.iter()
-            .all(|o| o["reason"].as_str().is_some_and(|r| !r.is_empty()))
+            .any(|o| o["atopid"] == 4255 && o["kind"] == "defense" && o["toward"] == 703 && o["status"] == "triggered")
     );
+    assert!(ob.iter().all(|o| o["reason"].as_str().is_some_and(|r| !r.is_empty())));
 }
 
 #[test]
@@ -103,13 +97,7 @@ fn a_scenario_file_gives_the_same_answer_as_flags() {
         "attackers = [\"Tajikistan\"]\ntargets = [\"kyrgyzstan\"]\ndate = \"2021-04-29\"\n",
     )
     .unwrap();
-    let from_file = casus(&[
-        "scenario",
-        "--file",
-        f.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let from_file = casus(&["scenario", "--file", f.to_str().unwrap(), "--format", "json"]);
     let from_flags = casus(&[&KG[..], &["--format", "json"]].concat());
     assert!(from_file.status.success(), "{}", stderr(&from_file));
     assert_eq!(from_file.stdout, from_flags.stdout);
@@ -120,13 +108,7 @@ fn a_scenario_file_gives_the_same_answer_as_flags() {
 fn out_writes_the_file_whole_and_errors_leave_none() {
     let dir = scratch("out");
     let out = dir.join("r.json");
-    let o = casus(
-        &[
-            &KG[..],
-            &["--format", "json", "--out", out.to_str().unwrap()],
-        ]
-        .concat(),
-    );
+    let o = casus(&[&KG[..], &["--format", "json", "--out", out.to_str().unwrap()]].concat());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(serde_json::from_slice::<serde_json::Value>(&std::fs::read(&out).unwrap()).is_ok());
     let bad = dir.join("bad.json");
@@ -164,7 +146,10 @@ fn an_unknown_state_lists_the_closest_names() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
-    assert!(e.contains("--attacker Tajikstan: no state is called `Tajikstan`; did you mean Tajikistan (TAJ, 702)"), "{e}");
+    assert!(
+        e.contains("--attacker Tajikstan: no state is called `Tajikstan`; did you mean Tajikistan (TAJ, 702)"),
+        "{e}"
+    );
     assert!(o.stdout.is_empty());
 }
 
@@ -182,8 +167,7 @@ fn an_ambiguous_name_says_which_states_it_could_mean() {
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert!(
-        e.contains("Austria (305, by COW abbreviation)")
-            && e.contains("Australia (900, by ISO3 code)"),
+        e.contains("Austria (305, by COW abbreviation)") && e.contains("Australia (900, by ISO3 code)"),
         "{e}"
     );
 }
@@ -237,11 +221,7 @@ fn a_state_on_both_sides_is_refused() {
         "2021-04-29",
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("state 365 is on both sides"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("state 365 is on both sides"), "{}", stderr(&o));
 }
 
 #[test]

@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use casus_model::{
-    Ccode, Commitment, Condition, Conditions, ObligationKind, PartialDate, Provisions, SourceNote,
-    Treaty,
+    Ccode, Commitment, Condition, Conditions, ObligationKind, PartialDate, Provisions, SourceNote, Treaty,
 };
 
 use crate::DataError;
@@ -35,8 +34,8 @@ pub fn read_members(path: &Path) -> Result<Vec<Commitment>, DataError> {
     let file = file_name(path);
     let mut out = Vec::with_capacity(2600);
     t.for_each_row(|row| {
-        let entry = partial_date(row, yrent, moent, dayent)?
-            .ok_or_else(|| row.bad(yrent, "a year from 1815 to 2018"))?;
+        let entry =
+            partial_date(row, yrent, moent, dayent)?.ok_or_else(|| row.bad(yrent, "a year from 1815 to 2018"))?;
         let exit = partial_date(row, yrexit, moexit, dayexit)?;
         if let Some(x) = exit
             && x.latest() < entry.earliest()
@@ -159,16 +158,14 @@ impl ProvisionCols {
 /// The alliance-level file: dates and provisions by ATOP id.
 pub fn read_alliances(path: &Path) -> Result<BTreeMap<u32, AllianceRecord>, DataError> {
     let mut t = Table::open(path)?;
-    let [atopid, begyr, begmo, begday, endyr, endmo, endday] = t.cols([
-        "atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday",
-    ])?;
+    let [atopid, begyr, begmo, begday, endyr, endmo, endday] =
+        t.cols(["atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday"])?;
     let prov = ProvisionCols::new(&t)?;
     let file = file_name(path);
     let mut out = BTreeMap::new();
     t.for_each_row(|row| {
         let id: u32 = row.num(atopid, "an ATOP alliance id")?;
-        let begin =
-            partial_date(row, begyr, begmo, begday)?.ok_or_else(|| row.bad(begyr, "a year"))?;
+        let begin = partial_date(row, begyr, begmo, begday)?.ok_or_else(|| row.bad(begyr, "a year"))?;
         let end = partial_date(row, endyr, endmo, endday)?;
         let treaty = Treaty {
             atopid: id,
@@ -245,8 +242,6 @@ pub fn read_directed_dyad_years(path: &Path) -> Result<Vec<DirectedDyadYear>, Da
 }
 
 pub(crate) fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

@@ -34,32 +34,18 @@ impl StateList {
 pub fn read_states(path: &Path) -> Result<StateList, DataError> {
     let mut t = Table::open(path)?;
     let [abb, ccode, name] = t.cols(["stateabb", "ccode", "statenme"])?;
-    let [sy, sm, sd, ey, em, ed] = t.cols([
-        "styear", "stmonth", "stday", "endyear", "endmonth", "endday",
-    ])?;
+    let [sy, sm, sd, ey, em, ed] = t.cols(["styear", "stmonth", "stday", "endyear", "endmonth", "endday"])?;
     let mut list = StateList::default();
     t.for_each_row(|row| {
         let c: Ccode = row.num(ccode, "a COW state code")?;
-        let start = Date::new(
-            row.num(sy, "a year")?,
-            row.num(sm, "a month")?,
-            row.num(sd, "a day")?,
-        )
-        .ok_or_else(|| row.invalid(sd, "start is not a calendar day".into()))?;
-        let end = Date::new(
-            row.num(ey, "a year")?,
-            row.num(em, "a month")?,
-            row.num(ed, "a day")?,
-        )
-        .ok_or_else(|| row.invalid(ed, "end is not a calendar day".into()))?;
+        let start = Date::new(row.num(sy, "a year")?, row.num(sm, "a month")?, row.num(sd, "a day")?)
+            .ok_or_else(|| row.invalid(sd, "start is not a calendar day".into()))?;
+        let end = Date::new(row.num(ey, "a year")?, row.num(em, "a month")?, row.num(ed, "a day")?)
+            .ok_or_else(|| row.invalid(ed, "end is not a calendar day".into()))?;
         if end < start {
             return Err(row.invalid(ey, format!("spell ends ({end}) before it starts ({start})")));
         }
-        list.spells.push(StateSpell {
-            ccode: c,
-            start,
-            end,
-        });
+        list.spells.push(StateSpell { ccode: c, start, end });
         let state = State {
             ccode: c,
             abb: row.str(abb)?.trim().to_string(),
@@ -105,10 +91,7 @@ pub fn read_system_years(path: &Path) -> Result<Vec<(Ccode, i16)>, DataError> {
     let [ccode, year] = t.cols(["ccode", "year"])?;
     let mut out = Vec::with_capacity(16_000);
     t.for_each_row(|row| {
-        out.push((
-            row.num(ccode, "a COW state code")?,
-            row.num(year, "a year")?,
-        ));
+        out.push((row.num(ccode, "a COW state code")?, row.num(year, "a year")?));
         Ok(())
     })?;
     Ok(out)

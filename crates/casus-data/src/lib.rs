@@ -103,10 +103,7 @@ pub fn load_treaty_base(dir: &Path) -> Result<TreatyBase, DataError> {
             a.treaty.phases.insert(phase, p);
         }
     }
-    if let Some(c) = commitments
-        .iter()
-        .find(|c| !alliances.contains_key(&c.atopid))
-    {
+    if let Some(c) = commitments.iter().find(|c| !alliances.contains_key(&c.atopid)) {
         return Err(DataError::Inconsistent {
             path: dir.join(files::ATOP_MEMBERS),
             message: format!(
@@ -144,10 +141,7 @@ pub fn load_treaty_base(dir: &Path) -> Result<TreatyBase, DataError> {
     }
     Ok(TreatyBase {
         commitments,
-        treaties: alliances
-            .into_iter()
-            .map(|(id, a)| (id, a.treaty))
-            .collect(),
+        treaties: alliances.into_iter().map(|(id, a)| (id, a.treaty)).collect(),
         states,
         coverage_start: Date::first_of_year(1815),
         coverage_end: casus_model::ATOP_LAST_DAY,

@@ -71,10 +71,7 @@ impl Table {
     }
 
     /// Calls `f` on every data row, reusing one record buffer.
-    pub fn for_each_row(
-        &mut self,
-        mut f: impl FnMut(&Row<'_>) -> Result<(), DataError>,
-    ) -> Result<(), DataError> {
+    pub fn for_each_row(&mut self, mut f: impl FnMut(&Row<'_>) -> Result<(), DataError>) -> Result<(), DataError> {
         let mut rec = ByteRecord::new();
         loop {
             match self.reader.read_byte_record(&mut rec) {
@@ -132,28 +129,19 @@ impl Row<'_> {
 
     /// A required number.
     pub fn num<T: FromStr>(&self, col: Col, expected: &'static str) -> Result<T, DataError> {
-        self.opt_num(col, expected)?
-            .ok_or_else(|| self.bad(col, expected))
+        self.opt_num(col, expected)?.ok_or_else(|| self.bad(col, expected))
     }
 
     /// A number that may be blank (ATOP's and UCDP's missing value).
-    pub fn opt_num<T: FromStr>(
-        &self,
-        col: Col,
-        expected: &'static str,
-    ) -> Result<Option<T>, DataError> {
+    pub fn opt_num<T: FromStr>(&self, col: Col, expected: &'static str) -> Result<Option<T>, DataError> {
         let raw = self.raw(col);
-        let text = std::str::from_utf8(raw)
-            .map_err(|_| self.bad(col, expected))?
-            .trim();
+        let text = std::str::from_utf8(raw).map_err(|_| self.bad(col, expected))?.trim();
         if text.is_empty() || text == "NA" {
             return Ok(None);
         }
         // Integers are sometimes written with a trailing `.0` by spreadsheet exports.
         let text = text.strip_suffix(".0").unwrap_or(text);
-        text.parse::<T>()
-            .map(Some)
-            .map_err(|_| self.bad(col, expected))
+        text.parse::<T>().map(Some).map_err(|_| self.bad(col, expected))
     }
 
     /// A 0/1 flag.

@@ -31,10 +31,7 @@ fn atop_member_file_has_its_documented_rows() {
         .iter()
         .find(|r| r.atopid == 4220 && r.member == 702 && r.phase == 2)
         .unwrap();
-    assert_eq!(
-        tjk.entry,
-        PartialDate::exact(Date::parse("2002-10-07").unwrap())
-    );
+    assert_eq!(tjk.entry, PartialDate::exact(Date::parse("2002-10-07").unwrap()));
     assert_eq!(tjk.exit, None);
     assert!(
         tjk.has(ObligationKind::Defense)
@@ -47,20 +44,14 @@ fn atop_member_file_has_its_documented_rows() {
         .iter()
         .find(|r| r.atopid == 4220 && r.member == 704 && r.phase == 2)
         .unwrap();
-    assert_eq!(
-        uzb.exit,
-        Some(PartialDate::exact(Date::parse("2012-06-28").unwrap()))
-    );
+    assert_eq!(uzb.exit, Some(PartialDate::exact(Date::parse("2012-06-28").unwrap())));
 }
 
 #[test]
 fn unknown_days_follow_the_widest_span_policy_on_a_real_row() {
     // ATOP 1035 (1815): the exit is coded 1822-12 with the day blank.
     let rows = atop::read_members(&real_data_dir().join(files::ATOP_MEMBERS)).unwrap();
-    let r = rows
-        .iter()
-        .find(|r| r.atopid == 1035 && r.member == 200)
-        .unwrap();
+    let r = rows.iter().find(|r| r.atopid == 1035 && r.member == 200).unwrap();
     assert_eq!(
         r.exit,
         Some(PartialDate {
@@ -111,18 +102,13 @@ fn official_directed_dyad_years_have_273296_rows() {
 #[test]
 fn a_missing_column_names_the_file_and_the_column() {
     let dir = scratch("missing");
-    let p = broken_copy(files::ATOP_MEMBERS, &dir, |t| {
-        t.replacen("defcoadv", "defcoadx", 1)
-    });
+    let p = broken_copy(files::ATOP_MEMBERS, &dir, |t| t.replacen("defcoadv", "defcoadx", 1));
     let e = atop::read_members(&p).unwrap_err();
     assert!(
         matches!(&e, DataError::MissingColumn { column, .. } if column == "defcoadv"),
         "{e}"
     );
-    assert!(
-        e.to_string().contains("atop5_1m.csv: no column `defcoadv`"),
-        "{e}"
-    );
+    assert!(e.to_string().contains("atop5_1m.csv: no column `defcoadv`"), "{e}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -156,10 +142,7 @@ fn an_exit_before_entry_and_a_short_row_are_refused() {
         )
     });
     let e = atop::read_members(&p).unwrap_err().to_string();
-    assert!(
-        e.contains("exit 1990-10-07 is before entry 1992-05-15"),
-        "{e}"
-    );
+    assert!(e.contains("exit 1990-10-07 is before entry 1992-05-15"), "{e}");
     let p = broken_copy(files::COW_STATES, &dir, |t| {
         t.replacen(
             "USA,2,United States of America,1816,1,1,2016,12,31,2016",

@@ -62,11 +62,7 @@ fn main() {
     let members = |year: i16| -> Vec<u16> {
         // The state list ends in 2016; later years use the 2016 members.
         let y = year.min(2016);
-        system
-            .iter()
-            .filter(|&&(_, sy)| sy == y)
-            .map(|&(c, _)| c)
-            .collect()
+        system.iter().filter(|&&(_, sy)| sy == y).map(|&(c, _)| c).collect()
     };
     let pairs_in = |year: i16| -> usize {
         let m = members(year);

@@ -1,10 +1,8 @@
-use std::collections::{BTreeMap, BTreeSet};
-
-use casus_model::{Ccode, Commitment, Condition, Date, ObligationKind, Scenario, TreatyBase};
+use casus_model::{Ccode, Commitment, Condition, Conditions, Date, ObligationKind, Scenario, TreatyBase};
 use serde::Serialize;
 
 use crate::ObligationIndex;
-use crate::conditions::{Situation, Verdict, check};
+use crate::conditions::{Finding, Situation, Verdict, check};
 
 /// Whether an obligation binds in the scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -12,11 +10,11 @@ use crate::conditions::{Situation, Verdict, check};
 pub enum Status {
     /// The obligation applies: its trigger and every condition hold.
     Triggered,
-    /// The obligation does not apply; `reason` names what rules it out.
+    /// The obligation does not apply; the reason names what rules it out.
     NotTriggered,
-    /// It may apply; `reason` names the fact the scenario would need.
+    /// It may apply; the reason names the fact the scenario would need.
     Undetermined,
-    /// The member's participation is frozen; `reason` gives the date and source.
+    /// The member's participation is frozen; the reason gives the date and source.
     Suspended,
 }
 
@@ -45,8 +43,27 @@ pub enum Side {
     Neither,
 }
 
+/// Why an obligation has its status. Plain data: [`Obligation::reason_text`] words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The holder's participation is frozen.
+    Frozen,
+    /// Defense owed to a state the holder itself attacks.
+    HolderAttacksAlly,
+    /// Non-aggression or neutrality owed to the state that attacked the holder.
+    SelfDefense,
+    /// Defense owed to the attacker.
+    AllyIsAttacker,
+    /// Offense owed to a state that is attacked.
+    AllyIsAttacked,
+    /// The trigger and every condition hold.
+    Applies,
+    /// A condition fails (not triggered) or needs a fact (undetermined).
+    Condition(Condition, Finding),
+}
+
 /// One obligation of one state toward one belligerent, under one treaty.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Obligation {
     pub holder: Ccode,
     pub toward: Ccode,
@@ -54,16 +71,17 @@ pub struct Obligation {
     pub phase: u8,
     pub kind: ObligationKind,
     pub status: Status,
-    /// Why it has this status, in words.
-    pub reason: String,
-    /// The condition that rules it out, or the one whose fact is missing.
-    pub condition: Option<Condition>,
+    pub reason: Reason,
+    /// Conditions that hold, and how.
+    pub met: Vec<(Condition, Finding)>,
     /// Conditions ATOP codes on this obligation.
-    pub conditions: Vec<Condition>,
-    /// The row or pack entry of the holder's commitment.
-    pub source: String,
-    /// Caveats: partly known dates, asymmetric treaties, the ATOP horizon.
-    pub notes: Vec<String>,
+    pub conditions: Conditions,
+    /// Position of the holder's commitment in `TreatyBase::commitments`.
+    pub commitment: u32,
+    /// In force on the date only by the widest reading of partly known dates.
+    pub uncertain_dates: bool,
+    /// The alliance's obligations differ among members (ATOP `asymm`).
+    pub asymmetric: bool,
 }
 
 /// What kind of pull a collision is between.
@@ -116,15 +134,14 @@ impl CollisionKind {
 
 /// A state bound to both sides: an obligation that pulls it toward one side,
 /// and one toward the other side that acting on the first would break.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Collision {
     pub ccode: Ccode,
-    pub name: String,
-    #[serde(rename = "type")]
     pub kind: CollisionKind,
     /// The belligerent the pulling obligation is owed to.
     pub pulled_toward: Ccode,
     pub pull_kind: ObligationKind,
+    /// Triggered if any pulling obligation is; else undetermined.
     pub pull_status: Status,
     pub pull_atopids: Vec<u32>,
     /// The belligerent on the other side to which the binding obligation is owed.
@@ -133,29 +150,20 @@ pub struct Collision {
     pub bind_atopids: Vec<u32>,
     /// Every ATOP id involved, sorted.
     pub atopids: Vec<u32>,
-    pub explanation: String,
 }
 
-/// A pledge the attacker breaks by attacking.
-#[derive(Debug, Clone, Serialize)]
+/// A pledge the attacker breaks by attacking: one of its non-aggression or
+/// neutrality obligations toward a target (by position in `Assessment::obligations`).
+#[derive(Debug, Clone, Copy)]
 pub struct Violation {
-    pub ccode: Ccode,
-    pub name: String,
-    pub atopid: u32,
-    pub treaty: String,
-    pub kind: ObligationKind,
-    pub toward: Ccode,
-    pub toward_name: String,
-    /// Triggered: broken; undetermined: broken unless a condition fails; suspended: frozen at the time.
-    pub status: Status,
-    pub explanation: String,
+    pub obligation: usize,
 }
 
 /// An attack by one member of an alliance on another, and what the alliance provides for it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct IntraAllianceAttack {
     pub atopid: u32,
-    pub treaty: String,
+    pub phase: u8,
     pub attacker: Ccode,
     pub target: Ccode,
     /// ATOP `medarb`: a formal means (mediation, arbitration) of settling conflicts among members.
@@ -168,20 +176,20 @@ pub struct IntraAllianceAttack {
     pub consultation: bool,
     /// Whether the attacker pledged non-aggression to the target.
     pub non_aggression: bool,
+    /// Other members (not belligerents) that owe the target defense under this treaty, if it has a defense pledge.
+    pub defenders: Option<usize>,
     /// True when the treaty has no mechanism for one member attacking another.
     pub silent: bool,
-    /// What the treaty's provisions say, one finding per line.
-    pub findings: Vec<String>,
 }
 
-/// Everything casus says about one scenario.
-#[derive(Debug, Clone, Serialize)]
+/// Everything casus finds about one scenario. Plain data; `crate::explain`
+/// puts it into words.
+#[derive(Debug, Clone)]
 pub struct Assessment {
     pub scenario: Scenario,
-    /// Set when the date is past the data's last day.
-    pub horizon_note: Option<String>,
-    /// General caveats (states outside the system on the date, and the like).
-    pub notes: Vec<String>,
+    /// The data's last day, when the scenario is past it.
+    pub beyond_coverage: Option<Date>,
+    /// Sorted by holder, toward, kind, treaty.
     pub obligations: Vec<Obligation>,
     pub collisions: Vec<Collision>,
     pub violations: Vec<Violation>,
@@ -193,9 +201,7 @@ pub struct Assessment {
 pub enum ScenarioError {
     #[error(transparent)]
     Sides(#[from] casus_model::ScenarioError),
-    #[error(
-        "{date} is before the data begins ({start}); alliance data starts on {start}. Pick a later date, or add the treaties with --pack"
-    )]
+    #[error("{date} is before the data begins ({start}); pick a later date, or add the treaties with --pack")]
     BeforeData { date: Date, start: Date },
     #[error("state {0} is not known to the data; give a COW number from the state list")]
     UnknownState(Ccode),
@@ -204,21 +210,24 @@ pub enum ScenarioError {
 impl Assessment {
     /// The belligerents first, then the states in collision, then the rest, each in COW order.
     pub fn holders_in_order(&self) -> Vec<Ccode> {
-        let mut holders: BTreeSet<Ccode> = self.obligations.iter().map(|o| o.holder).collect();
-        let mut out = Vec::new();
-        for &b in self.scenario.attackers.iter().chain(&self.scenario.targets) {
-            if holders.remove(&b) {
-                out.push(b);
-            }
-        }
-        let colliding: BTreeSet<Ccode> = self.collisions.iter().map(|c| c.ccode).collect();
-        for c in &colliding {
-            if holders.remove(c) {
-                out.push(*c);
-            }
-        }
-        out.extend(holders);
+        let mut holders: Vec<Ccode> = self.obligations.iter().map(|o| o.holder).collect();
+        holders.dedup();
+        let mut out: Vec<Ccode> = Vec::with_capacity(holders.len());
+        let belligerents = self.scenario.attackers.iter().chain(&self.scenario.targets);
+        out.extend(belligerents.filter(|b| holders.contains(b)));
+        let mut colliding: Vec<Ccode> = self.collisions.iter().map(|c| c.ccode).collect();
+        colliding.dedup();
+        out.extend(colliding);
+        out.extend(
+            holders
+                .into_iter()
+                .filter(|h| !self.scenario.is_belligerent(*h) && !self.in_collision(*h)),
+        );
         out
+    }
+
+    pub fn in_collision(&self, c: Ccode) -> bool {
+        self.collisions.iter().any(|x| x.ccode == c)
     }
 
     pub fn side_of(&self, c: Ccode) -> Side {
@@ -230,15 +239,19 @@ impl Assessment {
             Side::Neither
         }
     }
+
+    pub fn obligations_of(&self, holder: Ccode) -> impl Iterator<Item = &Obligation> {
+        self.obligations.iter().filter(move |o| o.holder == holder)
+    }
+
+    pub fn violation(&self, v: &Violation) -> &Obligation {
+        &self.obligations[v.obligation]
+    }
 }
 
 /// Evaluates a scenario: every obligation toward each belligerent, collisions,
 /// violations and intra-alliance attacks.
-pub fn assess(
-    base: &TreatyBase,
-    index: &ObligationIndex,
-    scenario: &Scenario,
-) -> Result<Assessment, ScenarioError> {
+pub fn assess(base: &TreatyBase, index: &ObligationIndex, scenario: &Scenario) -> Result<Assessment, ScenarioError> {
     scenario.validate()?;
     if scenario.date < base.coverage_start {
         return Err(ScenarioError::BeforeData {
@@ -252,39 +265,37 @@ pub fn assess(
         }
     }
     let date = scenario.date;
-    let horizon_note = (date > base.coverage_end).then(|| {
-        format!(
-            "The data ends on {}; casus assumes that every commitment in force then still holds on {date}, unless a pack says otherwise.",
-            base.coverage_end
-        )
-    });
     let mut obligations = Vec::new();
     for &ally in scenario.attackers.iter().chain(&scenario.targets) {
-        for own in index.of_member(base, ally, date) {
-            for holder in index.partners(base, own, date) {
+        for (_, own) in index.of_member(base, ally, date) {
+            for (pos, holder) in index.partners(base, own, date) {
                 for kind in ObligationKind::ALL {
                     if holder.has(kind) {
-                        obligations.push(obligation(base, scenario, holder, ally, kind));
+                        obligations.push(obligation(base, scenario, pos, holder, ally, kind));
                     }
                 }
             }
         }
     }
-    obligations.sort_by(|a, b| {
-        (a.holder, a.toward, a.kind, a.atopid, a.phase)
-            .cmp(&(b.holder, b.toward, b.kind, b.atopid, b.phase))
-    });
-    obligations.dedup_by(|a, b| {
-        (a.holder, a.toward, a.kind, a.atopid) == (b.holder, b.toward, b.kind, b.atopid)
-    });
+    obligations.sort_by_key(|o| (o.holder, o.toward, o.kind, o.atopid, o.phase));
+    obligations.dedup_by_key(|o| (o.holder, o.toward, o.kind, o.atopid));
 
-    let collisions = collisions(base, scenario, &obligations);
-    let violations = violations(base, scenario, &obligations);
+    let collisions = collisions(scenario, &obligations);
+    let violations = obligations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            scenario.is_attacker(o.holder)
+                && scenario.is_target(o.toward)
+                && matches!(o.kind, ObligationKind::NonAggression | ObligationKind::Neutrality)
+                && o.status != Status::NotTriggered
+        })
+        .map(|(i, _)| Violation { obligation: i })
+        .collect();
     let intra_alliance = intra_alliance(base, index, scenario, &obligations);
     Ok(Assessment {
         scenario: scenario.clone(),
-        horizon_note,
-        notes: Vec::new(),
+        beyond_coverage: (date > base.coverage_end).then_some(base.coverage_end),
         obligations,
         collisions,
         violations,
@@ -295,126 +306,41 @@ pub fn assess(
 fn obligation(
     base: &TreatyBase,
     scenario: &Scenario,
+    pos: u32,
     holder: &Commitment,
     ally: Ccode,
     kind: ObligationKind,
 ) -> Obligation {
-    let names = &base.states;
     let treaty = base.treaty(holder.atopid);
-    let h = names.name(holder.member);
-    let a = names.name(ally);
     let ally_attacked = scenario.is_target(ally);
-    let adversaries = scenario.opponents_of(ally);
     // The holder attacks the ally; the reverse (a target resisting its
     // attacker) is self-defense and breaks no pledge.
-    let holder_attacks_ally = scenario.is_attacker(holder.member) && scenario.is_target(ally);
+    let holder_attacks_ally = scenario.is_attacker(holder.member) && ally_attacked;
     let holder_resists_ally = scenario.is_target(holder.member) && scenario.is_attacker(ally);
-    let mut notes = Vec::new();
-    if holder.uncertain_on(scenario.date) {
-        notes.push(format!(
-            "In force on this date only by the widest reading of partly known dates (entry {}, exit {}).",
-            holder.entry,
-            holder.exit.map_or_else(|| "none".to_string(), |e| e.to_string())
-        ));
-    }
-    if treaty.is_some_and(|t| t.provisions.asymm) {
-        notes.push(
-            "Obligations differ among this alliance's members (asymm); the member file does not say toward which members this one runs."
-                .to_string(),
-        );
-    }
-    let verdict_for = |kind| {
-        let sit = Situation {
-            ally,
-            adversaries,
-            ally_attacked,
-            scenario,
-            names,
-        };
-        check(kind, holder, treaty, &sit)
-    };
-    let (status, condition, reason) = if let Some(f) = holder.frozen_on(scenario.date) {
-        (
-            Status::Suspended,
-            None,
-            format!(
-                "{h}'s participation is frozen from {}{}: {}",
-                f.from,
-                f.until.map_or(String::new(), |u| format!(" to {u}")),
-                f.source
-            ),
-        )
+    let mut met = Vec::new();
+    let (status, reason) = if holder.frozen_on(scenario.date).is_some() {
+        (Status::Suspended, Reason::Frozen)
     } else {
+        use ObligationKind::*;
         match kind {
-            ObligationKind::Defense if holder_attacks_ally => (
-                Status::NotTriggered,
-                None,
-                format!(
-                    "{h} is itself attacking {a}; its pledge to defend {a} is overtaken by its own attack"
-                ),
-            ),
-            ObligationKind::NonAggression | ObligationKind::Neutrality if holder_resists_ally => (
-                Status::NotTriggered,
-                None,
-                format!(
-                    "{a} attacked {h}; resisting the attack is self-defense and breaks no pledge toward {a}"
-                ),
-            ),
-            ObligationKind::Defense if !ally_attacked => (
-                Status::NotTriggered,
-                None,
-                format!(
-                    "{a} is the attacker, not attacked; defense applies when an ally is attacked"
-                ),
-            ),
-            ObligationKind::Offense if ally_attacked => (
-                Status::NotTriggered,
-                None,
-                format!(
-                    "{a} is attacked; offense applies to conflicts the ally starts, not attacks on it"
-                ),
-            ),
-            ObligationKind::NonAggression if holder_attacks_ally => (
-                Status::Triggered,
-                None,
-                format!("{h} pledged not to use force against {a}, and is fighting it"),
-            ),
-            ObligationKind::NonAggression => (
-                Status::Triggered,
-                None,
-                format!("{h} must not use force against {a}"),
-            ),
+            Defense if holder_attacks_ally => (Status::NotTriggered, Reason::HolderAttacksAlly),
+            Defense if !ally_attacked => (Status::NotTriggered, Reason::AllyIsAttacker),
+            Offense if ally_attacked => (Status::NotTriggered, Reason::AllyIsAttacked),
+            NonAggression | Neutrality if holder_resists_ally => (Status::NotTriggered, Reason::SelfDefense),
+            NonAggression => (Status::Triggered, Reason::Applies),
             _ => {
-                let action = match kind {
-                    ObligationKind::Defense => format!(
-                        "{h} must help defend {a}, attacked by {}",
-                        list_names(base, adversaries)
-                    ),
-                    ObligationKind::Offense => format!(
-                        "{h} must join {a}'s action against {}",
-                        list_names(base, adversaries)
-                    ),
-                    ObligationKind::Neutrality if holder_attacks_ally => format!(
-                        "{h} pledged not to join a conflict against {a}, and is attacking it"
-                    ),
-                    ObligationKind::Neutrality => {
-                        format!("{h} must not join the conflict against {a}")
-                    }
-                    _ => format!("{h} must consult with {a} on the crisis"),
+                let sit = Situation {
+                    adversaries: scenario.opponents_of(ally),
+                    ally_attacked,
+                    scenario,
                 };
-                match verdict_for(kind) {
-                    Verdict::Met(mut met) => {
-                        notes.append(&mut met);
-                        (Status::Triggered, None, action)
+                match check(kind, holder, treaty.map(|t| t.provisions_in(holder.phase)), &sit) {
+                    Verdict::Met(m) => {
+                        met = m;
+                        (Status::Triggered, Reason::Applies)
                     }
-                    Verdict::Fails(c, why) => (
-                        Status::NotTriggered,
-                        Some(c),
-                        format!("Not triggered: {why}"),
-                    ),
-                    Verdict::Unknown(c, need) => {
-                        (Status::Undetermined, Some(c), format!("Needs {need}"))
-                    }
+                    Verdict::Fails(c, f) => (Status::NotTriggered, Reason::Condition(c, f)),
+                    Verdict::Unknown(c, f) => (Status::Undetermined, Reason::Condition(c, f)),
                 }
             }
         }
@@ -427,60 +353,39 @@ fn obligation(
         kind,
         status,
         reason,
-        condition,
-        conditions: holder.conditions_on(kind).iter().collect(),
-        source: holder.source.0.clone(),
-        notes,
+        met,
+        conditions: holder.conditions_on(kind),
+        commitment: pos,
+        uncertain_dates: holder.uncertain_on(scenario.date),
+        asymmetric: treaty.is_some_and(|t| t.provisions.asymm),
     }
 }
 
-fn list_names(base: &TreatyBase, codes: &[Ccode]) -> String {
-    let names: Vec<String> = codes.iter().map(|&c| base.states.name(c)).collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn ids(list: &[&Obligation]) -> Vec<u32> {
-    let mut v: Vec<u32> = list.iter().map(|o| o.atopid).collect();
+fn sorted_ids<'a>(list: impl Iterator<Item = &'a Obligation>) -> Vec<u32> {
+    let mut v: Vec<u32> = list.map(|o| o.atopid).collect();
     v.sort_unstable();
     v.dedup();
     v
 }
 
-fn id_list(v: &[u32]) -> String {
-    v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
-}
-
 /// A non-belligerent holder with an obligation pulling it into the war on one
 /// side (defense or offense, triggered or undetermined) and an obligation
 /// toward the other side that acting on it would break.
-fn collisions(
-    base: &TreatyBase,
-    scenario: &Scenario,
-    obligations: &[Obligation],
-) -> Vec<Collision> {
-    let mut by_holder: BTreeMap<Ccode, Vec<&Obligation>> = BTreeMap::new();
-    for o in obligations
-        .iter()
-        .filter(|o| !scenario.is_belligerent(o.holder))
-    {
-        by_holder.entry(o.holder).or_default().push(o);
-    }
+fn collisions(scenario: &Scenario, obligations: &[Obligation]) -> Vec<Collision> {
     let mut out = Vec::new();
-    for (holder, obs) in by_holder {
+    // Obligations are sorted by holder: walk them one holder at a time.
+    for obs in obligations.chunk_by(|a, b| a.holder == b.holder) {
+        let holder = obs[0].holder;
+        if scenario.is_belligerent(holder) {
+            continue;
+        }
         for pull_kind in [ObligationKind::Defense, ObligationKind::Offense] {
             for &toward in scenario.attackers.iter().chain(&scenario.targets) {
-                let pulls: Vec<&Obligation> = obs
-                    .iter()
-                    .copied()
-                    .filter(|o| o.toward == toward && o.kind == pull_kind && o.status.may_bind())
-                    .collect();
-                if pulls.is_empty() {
-                    continue;
-                }
+                let pulls = || {
+                    obs.iter()
+                        .filter(|o| o.toward == toward && o.kind == pull_kind && o.status.may_bind())
+                };
+                let Some(first) = pulls().next() else { continue };
                 for &other in scenario.opponents_of(toward) {
                     for bind_kind in [
                         ObligationKind::Defense,
@@ -494,131 +399,44 @@ fn collisions(
                         // A defense pledge to the other side counts even when not
                         // triggered: the holder is sworn to defend both. Other
                         // bindings count only where they apply.
-                        let binds: Vec<&Obligation> = obs
-                            .iter()
-                            .copied()
-                            .filter(|o| {
+                        let binds = || {
+                            obs.iter().filter(|o| {
                                 o.toward == other
                                     && o.kind == bind_kind
                                     && o.status != Status::Suspended
-                                    && (bind_kind == ObligationKind::Defense
-                                        || o.status != Status::NotTriggered)
+                                    && (bind_kind == ObligationKind::Defense || o.status != Status::NotTriggered)
                             })
-                            .collect();
-                        if binds.is_empty() {
+                        };
+                        if binds().next().is_none() {
                             continue;
                         }
-                        out.push(collision(base, holder, kind, &pulls, &binds));
+                        let (pull_atopids, bind_atopids) = (sorted_ids(pulls()), sorted_ids(binds()));
+                        let mut atopids: Vec<u32> = pull_atopids.iter().chain(&bind_atopids).copied().collect();
+                        atopids.sort_unstable();
+                        atopids.dedup();
+                        let triggered = pulls().any(|o| o.status == Status::Triggered);
+                        out.push(Collision {
+                            ccode: holder,
+                            kind,
+                            pulled_toward: first.toward,
+                            pull_kind,
+                            pull_status: if triggered {
+                                Status::Triggered
+                            } else {
+                                Status::Undetermined
+                            },
+                            pull_atopids,
+                            bound_toward: other,
+                            bind_kind,
+                            bind_atopids,
+                            atopids,
+                        });
                     }
                 }
             }
         }
     }
     out
-}
-
-fn collision(
-    base: &TreatyBase,
-    holder: Ccode,
-    kind: CollisionKind,
-    pulls: &[&Obligation],
-    binds: &[&Obligation],
-) -> Collision {
-    let names = &base.states;
-    let (p, b) = (pulls[0], binds[0]);
-    let pull_status = if pulls.iter().any(|o| o.status == Status::Triggered) {
-        Status::Triggered
-    } else {
-        Status::Undetermined
-    };
-    let (pull_ids, bind_ids) = (ids(pulls), ids(binds));
-    let mut all: Vec<u32> = pull_ids.iter().chain(&bind_ids).copied().collect();
-    all.sort_unstable();
-    all.dedup();
-    let h = names.name(holder);
-    let (pt, bt) = (names.name(p.toward), names.name(b.toward));
-    let consequence = match b.kind {
-        ObligationKind::Defense => {
-            format!("fighting for {pt} means fighting {bt}, which {h} is also pledged to defend")
-        }
-        ObligationKind::NonAggression => {
-            format!("fighting for {pt} means using force against {bt}, which {h} pledged not to do")
-        }
-        ObligationKind::Neutrality => format!(
-            "fighting for {pt} means joining a conflict against {bt}, where {h} pledged neutrality"
-        ),
-        _ => format!("fighting for {pt} means fighting {bt}, which {h} pledged to support"),
-    };
-    let explanation = format!(
-        "{h} owes {} to {pt} (ATOP {}), {}; it also owes {} to {bt} (ATOP {}). {}.",
-        p.kind,
-        id_list(&pull_ids),
-        pull_status.as_str(),
-        b.kind,
-        id_list(&bind_ids),
-        capitalize(&consequence)
-    );
-    Collision {
-        ccode: holder,
-        name: h,
-        kind,
-        pulled_toward: p.toward,
-        pull_kind: p.kind,
-        pull_status,
-        pull_atopids: pull_ids,
-        bound_toward: b.toward,
-        bind_kind: b.kind,
-        bind_atopids: bind_ids,
-        atopids: all,
-        explanation,
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-}
-
-/// The attackers' own non-aggression and neutrality pledges toward their targets.
-fn violations(
-    base: &TreatyBase,
-    scenario: &Scenario,
-    obligations: &[Obligation],
-) -> Vec<Violation> {
-    obligations
-        .iter()
-        .filter(|o| {
-            scenario.is_attacker(o.holder)
-                && scenario.is_target(o.toward)
-                && matches!(o.kind, ObligationKind::NonAggression | ObligationKind::Neutrality)
-                && o.status != Status::NotTriggered
-        })
-        .map(|o| {
-            let (h, t) = (base.states.name(o.holder), base.states.name(o.toward));
-            let treaty = base.treaty_label(o.atopid);
-            let pledge = match o.kind {
-                ObligationKind::NonAggression => format!("not to use force against {t}"),
-                _ => format!("not to join a conflict against {t}"),
-            };
-            let explanation = match o.status {
-                Status::Suspended => format!("{h} pledged {pledge} under {treaty}, but its participation was frozen at the time: {}", o.reason),
-                Status::Undetermined => format!("{h} pledged {pledge} under {treaty}; attacking breaks it unless a condition fails. {}", o.reason),
-                _ => format!("{h} pledged {pledge} under {treaty}; attacking {t} breaks that pledge."),
-            };
-            Violation {
-                ccode: o.holder,
-                name: h,
-                atopid: o.atopid,
-                treaty,
-                kind: o.kind,
-                toward: o.toward,
-                toward_name: t,
-                status: o.status,
-                explanation,
-            }
-        })
-        .collect()
 }
 
 /// Each alliance that attacker and target share on the date, and what it provides for the case.
@@ -628,112 +446,51 @@ fn intra_alliance(
     scenario: &Scenario,
     obligations: &[Obligation],
 ) -> Vec<IntraAllianceAttack> {
-    let mut out = Vec::new();
+    let mut out: Vec<IntraAllianceAttack> = Vec::new();
     for &attacker in &scenario.attackers {
-        for own in index.of_member(base, attacker, scenario.date) {
-            for partner in index
+        for (_, own) in index.of_member(base, attacker, scenario.date) {
+            for (_, partner) in index
                 .partners(base, own, scenario.date)
-                .filter(|p| scenario.is_target(p.member))
+                .filter(|(_, p)| scenario.is_target(p.member))
             {
                 let target = partner.member;
-                if out.iter().any(|x: &IntraAllianceAttack| {
-                    (x.atopid, x.attacker, x.target) == (own.atopid, attacker, target)
-                }) {
+                if out
+                    .iter()
+                    .any(|x| (x.atopid, x.attacker, x.target) == (own.atopid, attacker, target))
+                {
                     continue;
                 }
-                out.push(intra_finding(base, scenario, own, partner, obligations));
+                let p = base
+                    .treaty(own.atopid)
+                    .map(|t| t.provisions_in(own.phase).clone())
+                    .unwrap_or_default();
+                let has_defense = partner.has(ObligationKind::Defense) || own.has(ObligationKind::Defense);
+                let defenders = has_defense.then(|| {
+                    obligations
+                        .iter()
+                        .filter(|o| {
+                            o.atopid == own.atopid
+                                && o.toward == target
+                                && o.kind == ObligationKind::Defense
+                                && !scenario.is_belligerent(o.holder)
+                        })
+                        .count()
+                });
+                out.push(IntraAllianceAttack {
+                    atopid: own.atopid,
+                    phase: own.phase,
+                    attacker,
+                    target,
+                    mediation: p.medarb,
+                    conflict_among_members: p.conwtin,
+                    conflict_resolution: p.conres,
+                    consultation: own.has(ObligationKind::Consultation) || partner.has(ObligationKind::Consultation),
+                    non_aggression: own.has(ObligationKind::NonAggression),
+                    defenders,
+                    silent: p.medarb != Some(true) && !matches!(p.conwtin, Some(1 | 2)),
+                });
             }
         }
     }
     out
-}
-
-fn intra_finding(
-    base: &TreatyBase,
-    scenario: &Scenario,
-    own: &Commitment,
-    partner: &Commitment,
-    obligations: &[Obligation],
-) -> IntraAllianceAttack {
-    let (attacker, target) = (own.member, partner.member);
-    let (a, t) = (base.states.name(attacker), base.states.name(target));
-    let label = base.treaty_label(own.atopid);
-    let p = base
-        .treaty(own.atopid)
-        .map(|t| t.provisions_in(own.phase).clone())
-        .unwrap_or_default();
-    let mut findings = Vec::new();
-    let non_aggression = own.has(ObligationKind::NonAggression);
-    if non_aggression {
-        findings.push(format!(
-            "Non-aggression: {a} pledged not to use force against {t}; the attack breaks it."
-        ));
-    } else {
-        findings.push(format!(
-            "Non-aggression: the treaty holds no non-aggression pledge from {a}."
-        ));
-    }
-    let mediation = p.medarb;
-    findings.push(match mediation {
-        Some(true) => "Mediation or arbitration (medarb): members are committed to a formal means of settling conflicts among themselves.".to_string(),
-        Some(false) => "Mediation or arbitration (medarb): none; the treaty commits members to no formal means of settling conflicts among themselves.".to_string(),
-        None => "Mediation or arbitration (medarb): unknown; ATOP did not locate the provision.".to_string(),
-    });
-    findings.push(match p.conwtin {
-        Some(0) => "Conflict among members (conwtin 0): the treaty does not mention it.".to_string(),
-        Some(1) => "Conflict among members (conwtin 1): mentioned only in general terms, such as settling disputes peacefully.".to_string(),
-        Some(2) => "Conflict among members (conwtin 2): the treaty discusses a specific issue over which members might clash.".to_string(),
-        Some(3) => "Conflict among members (conwtin 3): only disputes over interpreting the treaty are provided for.".to_string(),
-        _ => "Conflict among members (conwtin): unknown.".to_string(),
-    });
-    if p.conres == Some(1) {
-        findings.push(
-            "Conflict resolution (conres 1): the treaty settles a conflict among the allies."
-                .to_string(),
-        );
-    }
-    let consultation =
-        own.has(ObligationKind::Consultation) || partner.has(ObligationKind::Consultation);
-    if consultation {
-        findings.push(format!(
-            "Consultation: members owe each other consultation in a crisis; {t} may call for it."
-        ));
-    }
-    if partner.has(ObligationKind::Defense) || own.has(ObligationKind::Defense) {
-        let allies_bound = obligations
-            .iter()
-            .filter(|o| {
-                o.atopid == own.atopid
-                    && o.toward == target
-                    && o.kind == ObligationKind::Defense
-                    && !scenario.is_belligerent(o.holder)
-            })
-            .count();
-        findings.push(format!(
-            "Defense: the treaty's defense pledge does not say whether it holds when the attacker is itself a member; read literally, {allies_bound} other member(s) owe {t} defense against {a}, while also owing it to {a}."
-        ));
-    }
-    let silent = mediation != Some(true) && !matches!(p.conwtin, Some(1 | 2));
-    if silent {
-        findings.push(format!(
-            "{label} has no provision for one member attacking another."
-        ));
-    } else if mediation != Some(true) {
-        findings.push(format!(
-            "{label} names the possibility of conflict among members but gives no mechanism (mediation, arbitration) for one member attacking another."
-        ));
-    }
-    IntraAllianceAttack {
-        atopid: own.atopid,
-        treaty: label,
-        attacker,
-        target,
-        mediation,
-        conflict_among_members: p.conwtin,
-        conflict_resolution: p.conres,
-        consultation,
-        non_aggression,
-        silent,
-        findings,
-    }
 }

@@ -102,27 +102,18 @@ impl CheckReport {
     pub fn by_rule(&self) -> BTreeMap<&'static str, usize> {
         let mut m = BTreeMap::new();
         for d in &self.differences {
-            *m.entry(
-                d.explanation
-                    .as_ref()
-                    .map_or("unexplained", Explanation::key),
-            )
-            .or_insert(0) += 1;
+            *m.entry(d.explanation.as_ref().map_or("unexplained", Explanation::key))
+                .or_insert(0) += 1;
         }
         m
     }
 }
 
 /// Derives the directed dyad-years from `base` and compares them with ATOP's file.
-pub fn compare(
-    base: &TreatyBase,
-    states: &StateList,
-    official: &[DirectedDyadYear],
-) -> CheckReport {
+pub fn compare(base: &TreatyBase, states: &StateList, official: &[DirectedDyadYear]) -> CheckReport {
     let last_year = base.coverage_end.year;
     let derived = directed_dyad_years(&base.commitments, last_year);
-    let mut official_map: HashMap<(Ccode, Ccode, i16), [bool; 5]> =
-        HashMap::with_capacity(official.len());
+    let mut official_map: HashMap<(Ccode, Ccode, i16), [bool; 5]> = HashMap::with_capacity(official.len());
     for r in official {
         official_map.insert((r.state_a, r.state_b, r.year), r.flags);
     }
@@ -175,10 +166,7 @@ pub fn compare(
             }
         }
     }
-    for (&key, _) in official_map
-        .iter()
-        .filter(|(k, _)| !derived.contains_key(k))
-    {
+    for (&key, _) in official_map.iter().filter(|(k, _)| !derived.contains_key(k)) {
         differences.push(Difference {
             state_a: key.0,
             state_b: key.1,

@@ -69,9 +69,7 @@ pub fn directed_dyad_years(commitments: &[Commitment], last_year: i16) -> DyadYe
                     continue;
                 };
                 for y in y0..=y1 {
-                    let slot = latest
-                        .entry((a.member, b.member, y))
-                        .or_insert((a.phase, [false; 5]));
+                    let slot = latest.entry((a.member, b.member, y)).or_insert((a.phase, [false; 5]));
                     if a.phase > slot.0 {
                         *slot = (a.phase, [false; 5]);
                     }

@@ -1,19 +1,15 @@
 //! Small hand-built treaty bases for unit tests.
 
 use casus_model::{
-    Commitment, Condition, Conditions, Date, ObligationKind, Origin, PartialDate, Provisions,
-    SourceNote, State, StateDirectory, Treaty, TreatyBase,
+    Commitment, Condition, Conditions, Date, ObligationKind, Origin, PartialDate, Provisions, SourceNote, State,
+    StateDirectory, Treaty, TreatyBase,
 };
 
 pub(crate) fn date(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
 
-pub(crate) fn base(
-    states: &[(u16, &str)],
-    commitments: Vec<Commitment>,
-    treaties: Vec<Treaty>,
-) -> TreatyBase {
+pub(crate) fn base(states: &[(u16, &str)], commitments: Vec<Commitment>, treaties: Vec<Treaty>) -> TreatyBase {
     let mut dir = StateDirectory::default();
     for &(c, n) in states {
         dir.insert(State {

@@ -18,6 +18,7 @@ fn scenario(attackers: &[u16], targets: &[u16]) -> Scenario {
 }
 
 fn status_of(
+    b: &casus_model::TreatyBase,
     a: &crate::Assessment,
     holder: u16,
     toward: u16,
@@ -28,7 +29,7 @@ fn status_of(
         .iter()
         .find(|o| o.holder == holder && o.toward == toward && o.kind == kind)
         .expect("obligation present");
-    (o.status, o.reason.clone())
+    (o.status, o.reason_text(b, &a.scenario))
 }
 
 #[test]
@@ -45,23 +46,19 @@ fn non_provocation_turns_on_the_scenario() {
     let idx = ObligationIndex::new(&b);
     let mut s = scenario(&[1], &[2]);
     let a = assess(&b, &idx, &s).unwrap();
-    let (st, why) = status_of(&a, 3, 2, Defense);
+    let (st, why) = status_of(&b, &a, 3, 2, Defense);
     assert_eq!(st, Status::Undetermined);
     assert!(why.contains("provoked"), "{why}");
     s.provoked = Some(true);
     let a = assess(&b, &idx, &s).unwrap();
-    assert_eq!(status_of(&a, 3, 2, Defense).0, Status::NotTriggered);
+    assert_eq!(status_of(&b, &a, 3, 2, Defense).0, Status::NotTriggered);
     assert_eq!(
-        a.obligations
-            .iter()
-            .find(|o| o.holder == 3)
-            .unwrap()
-            .condition,
+        a.obligations.iter().find(|o| o.holder == 3).unwrap().condition(),
         Some(Condition::NonProvocation)
     );
     s.provoked = Some(false);
     let a = assess(&b, &idx, &s).unwrap();
-    assert_eq!(status_of(&a, 3, 2, Defense).0, Status::Triggered);
+    assert_eq!(status_of(&b, &a, 3, 2, Defense).0, Status::Triggered);
 }
 
 #[test]
@@ -82,11 +79,11 @@ fn named_adversary_rules_out_other_attackers() {
     );
     let idx = ObligationIndex::new(&b);
     let a = assess(&b, &idx, &scenario(&[1], &[2])).unwrap();
-    let (st, why) = status_of(&a, 3, 2, Defense);
+    let (st, why) = status_of(&b, &a, 3, 2, Defense);
     assert_eq!(st, Status::NotTriggered);
     assert!(why.contains("Delta (4)"), "{why}");
     let a = assess(&b, &idx, &scenario(&[4], &[2])).unwrap();
-    assert_eq!(status_of(&a, 3, 2, Defense).0, Status::Triggered);
+    assert_eq!(status_of(&b, &a, 3, 2, Defense).0, Status::Triggered);
 }
 
 #[test]
@@ -102,17 +99,17 @@ fn location_condition_reads_home_territory() {
     let idx = ObligationIndex::new(&b);
     let mut s = scenario(&[1], &[2]);
     assert_eq!(
-        status_of(&assess(&b, &idx, &s).unwrap(), 3, 2, Defense).0,
+        status_of(&b, &assess(&b, &idx, &s).unwrap(), 3, 2, Defense).0,
         Status::Undetermined
     );
     s.location = Some(Location::Elsewhere);
     assert_eq!(
-        status_of(&assess(&b, &idx, &s).unwrap(), 3, 2, Defense).0,
+        status_of(&b, &assess(&b, &idx, &s).unwrap(), 3, 2, Defense).0,
         Status::NotTriggered
     );
     s.location = Some(Location::Home);
     assert_eq!(
-        status_of(&assess(&b, &idx, &s).unwrap(), 3, 2, Defense).0,
+        status_of(&b, &assess(&b, &idx, &s).unwrap(), 3, 2, Defense).0,
         Status::Triggered
     );
 }
@@ -123,36 +120,22 @@ fn neutrality_if_attacked_does_not_cover_the_attacker() {
     let b = base(
         STATES,
         vec![
-            member(
-                40,
-                1,
-                &[Neutrality],
-                &[(Neutrality, Condition::AllyAttacked)],
-            ),
-            member(
-                40,
-                2,
-                &[Neutrality],
-                &[(Neutrality, Condition::AllyAttacked)],
-            ),
-            member(
-                40,
-                3,
-                &[Neutrality],
-                &[(Neutrality, Condition::AllyAttacked)],
-            ),
+            member(40, 1, &[Neutrality], &[(Neutrality, Condition::AllyAttacked)]),
+            member(40, 2, &[Neutrality], &[(Neutrality, Condition::AllyAttacked)]),
+            member(40, 3, &[Neutrality], &[(Neutrality, Condition::AllyAttacked)]),
         ],
         vec![treaty(40, Provisions::default())],
     );
     let idx = ObligationIndex::new(&b);
     let a = assess(&b, &idx, &scenario(&[1], &[2])).unwrap();
-    assert_eq!(status_of(&a, 3, 1, Neutrality).0, Status::NotTriggered);
-    assert_eq!(status_of(&a, 3, 2, Neutrality).0, Status::Triggered);
+    assert_eq!(status_of(&b, &a, 3, 1, Neutrality).0, Status::NotTriggered);
+    assert_eq!(status_of(&b, &a, 3, 2, Neutrality).0, Status::Triggered);
     // The attacker's own neutrality pledge toward its target is a violation.
     assert!(
         a.violations
             .iter()
-            .any(|v| v.ccode == 1 && v.toward == 2 && v.kind == Neutrality)
+            .map(|v| a.violation(v))
+            .any(|o| o.holder == 1 && o.toward == 2 && o.kind == Neutrality)
     );
 }
 
@@ -167,23 +150,25 @@ fn offense_follows_the_initiator_and_collides_with_non_aggression() {
             member(51, 2, &[NonAggression], &[]),
             member(51, 3, &[NonAggression], &[]),
         ],
-        vec![
-            treaty(50, Provisions::default()),
-            treaty(51, Provisions::default()),
-        ],
+        vec![treaty(50, Provisions::default()), treaty(51, Provisions::default())],
     );
     let idx = ObligationIndex::new(&b);
     let a = assess(&b, &idx, &scenario(&[1], &[2])).unwrap();
-    assert_eq!(status_of(&a, 3, 1, Offense).0, Status::Triggered);
+    assert_eq!(status_of(&b, &a, 3, 1, Offense).0, Status::Triggered);
     assert_eq!(a.collisions.len(), 1);
     let c = &a.collisions[0];
     assert_eq!(
         (c.ccode, c.kind, c.atopids.clone()),
         (3, CollisionKind::OffenseVsNonAggression, vec![50, 51])
     );
+    assert_eq!(
+        c.explanation(&b),
+        "Gamma owes offense to Alpha (ATOP 50), triggered; it also owes non-aggression to Beta (ATOP 51). \
+         Fighting for Alpha means using force against Beta, which Gamma pledged not to do."
+    );
     // Beta, attacked, is owed no offense: offense is for conflicts the ally starts.
     let a = assess(&b, &idx, &scenario(&[2], &[1])).unwrap();
-    assert_eq!(status_of(&a, 3, 1, Offense).0, Status::NotTriggered);
+    assert_eq!(status_of(&b, &a, 3, 1, Offense).0, Status::NotTriggered);
 }
 
 #[test]
@@ -205,21 +190,18 @@ fn frozen_member_is_suspended_and_collides_with_no_one() {
     );
     let idx = ObligationIndex::new(&b);
     let a = assess(&b, &idx, &scenario(&[1], &[2])).unwrap();
-    let (st, why) = status_of(&a, 3, 2, Defense);
+    let (st, why) = status_of(&b, &a, 3, 2, Defense);
     assert_eq!(st, Status::Suspended);
-    assert!(
-        why.contains("1999-01-01") && why.contains("test pack"),
-        "{why}"
-    );
+    assert!(why.contains("1999-01-01") && why.contains("test pack"), "{why}");
     assert!(a.collisions.is_empty());
     // The intra-alliance finding says plainly that the treaty is silent.
     let x = &a.intra_alliance[0];
     assert_eq!((x.atopid, x.attacker, x.target, x.silent), (60, 1, 2, true));
     assert!(
-        x.findings
+        x.findings(&b)
             .last()
             .unwrap()
-            .contains("has no provision for one member attacking another")
+            .contains("ATOP 60 has no provision for one member attacking another")
     );
 }
 
@@ -235,10 +217,16 @@ fn target_resisting_breaks_no_pledge() {
     );
     let idx = ObligationIndex::new(&b);
     let a = assess(&b, &idx, &scenario(&[1], &[2])).unwrap();
-    assert_eq!(status_of(&a, 1, 2, NonAggression).0, Status::Triggered);
-    assert_eq!(status_of(&a, 2, 1, NonAggression).0, Status::NotTriggered);
+    assert_eq!(status_of(&b, &a, 1, 2, NonAggression).0, Status::Triggered);
+    assert_eq!(status_of(&b, &a, 2, 1, NonAggression).0, Status::NotTriggered);
     assert_eq!(a.violations.len(), 1);
-    assert_eq!((a.violations[0].ccode, a.violations[0].toward), (1, 2));
+    let v = a.violation(&a.violations[0]);
+    assert_eq!((v.holder, v.toward), (1, 2));
+    assert!(
+        a.violations[0]
+            .explanation(&b, &a)
+            .contains("Alpha pledged not to use force against Beta")
+    );
 }
 
 #[test]
@@ -254,8 +242,6 @@ fn dates_before_the_data_and_states_on_both_sides_are_errors() {
     let s = scenario(&[1, 2], &[2]);
     assert!(matches!(
         assess(&b, &idx, &s),
-        Err(crate::ScenarioError::Sides(
-            casus_model::ScenarioError::BothSides(2)
-        ))
+        Err(crate::ScenarioError::Sides(casus_model::ScenarioError::BothSides(2)))
     ));
 }

@@ -37,11 +37,7 @@ impl Date {
     }
 
     pub fn first_of_year(year: i16) -> Date {
-        Date {
-            year,
-            month: 1,
-            day: 1,
-        }
+        Date { year, month: 1, day: 1 }
     }
 
     pub fn last_of_year(year: i16) -> Date {
@@ -82,9 +78,7 @@ impl Date {
     pub fn parse(text: &str) -> Result<Date, DateError> {
         let t = text.trim();
         let mut parts = t.split('-');
-        let (Some(y), Some(m), Some(d), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return Err(DateError::Syntax(t.to_string()));
         };
         if y.len() != 4 || m.len() != 2 || d.len() != 2 {
@@ -214,14 +208,8 @@ mod tests {
             }
         );
         assert_eq!(Date::parse("2024-02-29").unwrap().day, 29);
-        assert!(matches!(
-            Date::parse("2023-02-29"),
-            Err(DateError::NoSuchDay(_))
-        ));
-        assert!(matches!(
-            Date::parse("2021/04/29"),
-            Err(DateError::Syntax(_))
-        ));
+        assert!(matches!(Date::parse("2023-02-29"), Err(DateError::NoSuchDay(_))));
+        assert!(matches!(Date::parse("2021/04/29"), Err(DateError::Syntax(_))));
         assert!(matches!(Date::parse("21-04-29"), Err(DateError::Syntax(_))));
     }
 

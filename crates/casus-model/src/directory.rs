@@ -21,8 +21,7 @@ pub enum NameError {
 
 fn suggest(closest: &[String]) -> String {
     if closest.is_empty() {
-        "; give a COW number (703), COW abbreviation (KYR), ISO3 code (KGZ) or English name"
-            .to_string()
+        "; give a COW number (703), COW abbreviation (KYR), ISO3 code (KGZ) or English name".to_string()
     } else {
         format!("; did you mean {}?", closest.join(", "))
     }
@@ -137,14 +136,11 @@ impl StateDirectory {
             .states
             .values()
             .map(|s| {
-                let mut d = edit_distance(&g, &s.name.to_lowercase())
-                    .min(edit_distance(&g, &s.abb.to_lowercase()));
+                let mut d = edit_distance(&g, &s.name.to_lowercase()).min(edit_distance(&g, &s.abb.to_lowercase()));
                 if let Some(i) = &s.iso3 {
                     d = d.min(edit_distance(&g, &i.to_lowercase()));
                 }
-                if s.name.to_lowercase().starts_with(&g)
-                    || s.name.to_lowercase().contains(&g) && g.len() >= 4
-                {
+                if s.name.to_lowercase().starts_with(&g) || s.name.to_lowercase().contains(&g) && g.len() >= 4 {
                     d = d.min(1);
                 }
                 if given.parse::<Ccode>().is_ok() {

@@ -57,9 +57,7 @@ impl ObligationKind {
     pub fn parse(text: &str) -> Option<ObligationKind> {
         let t = text.trim().to_ascii_lowercase();
         ObligationKind::ALL.into_iter().find(|k| {
-            k.as_str() == t
-                || k.atop_column() == t
-                || (t == "nonaggression" && *k == ObligationKind::NonAggression)
+            k.as_str() == t || k.atop_column() == t || (t == "nonaggression" && *k == ObligationKind::NonAggression)
         })
     }
 }
@@ -194,9 +192,7 @@ impl Conditions {
     }
 
     pub fn iter(self) -> impl Iterator<Item = Condition> {
-        Condition::ALL
-            .into_iter()
-            .filter(move |c| self.contains(*c))
+        Condition::ALL.into_iter().filter(move |c| self.contains(*c))
     }
 }
 
@@ -206,18 +202,12 @@ mod tests {
 
     #[test]
     fn kinds_parse_from_both_vocabularies() {
-        assert_eq!(
-            ObligationKind::parse("nonagg"),
-            Some(ObligationKind::NonAggression)
-        );
+        assert_eq!(ObligationKind::parse("nonagg"), Some(ObligationKind::NonAggression));
         assert_eq!(
             ObligationKind::parse("Non-Aggression"),
             Some(ObligationKind::NonAggression)
         );
-        assert_eq!(
-            ObligationKind::parse("neutral"),
-            Some(ObligationKind::Neutrality)
-        );
+        assert_eq!(ObligationKind::parse("neutral"), Some(ObligationKind::Neutrality));
         assert_eq!(ObligationKind::parse("alliance"), None);
     }
 
@@ -227,17 +217,12 @@ mod tests {
             Condition::NonProvocation.atop_column(ObligationKind::Defense),
             Some("defconpr")
         );
-        assert_eq!(
-            Condition::NonProvocation.atop_column(ObligationKind::Offense),
-            None
-        );
+        assert_eq!(Condition::NonProvocation.atop_column(ObligationKind::Offense), None);
         assert_eq!(
             Condition::AllyAttacked.atop_column(ObligationKind::Neutrality),
             Some("neucoatt")
         );
-        let c = Conditions::NONE
-            .with(Condition::Location)
-            .with(Condition::Demands);
+        let c = Conditions::NONE.with(Condition::Location).with(Condition::Demands);
         assert_eq!(
             c.iter().collect::<Vec<_>>(),
             vec![Condition::Location, Condition::Demands]

@@ -47,13 +47,8 @@ impl Commitment {
     /// begins does not overlap it. An exit with an unknown day is taken at the
     /// end of its month (its year, if the month is unknown too).
     pub fn ends(&self) -> Option<Date> {
-        self.exit.map(|e| {
-            if e.is_exact() {
-                e.earliest()
-            } else {
-                e.latest().succ()
-            }
-        })
+        self.exit
+            .map(|e| if e.is_exact() { e.earliest() } else { e.latest().succ() })
     }
 
     pub fn in_force_on(&self, d: Date) -> bool {
@@ -64,9 +59,7 @@ impl Commitment {
     /// that being in force rests on the widest-span policy.
     pub fn uncertain_on(&self, d: Date) -> bool {
         let near_entry = !self.entry.is_exact() && d <= self.entry.latest();
-        let near_exit = self
-            .exit
-            .is_some_and(|e| !e.is_exact() && d >= e.earliest());
+        let near_exit = self.exit.is_some_and(|e| !e.is_exact() && d >= e.earliest());
         near_entry || near_exit
     }
 
