@@ -95,7 +95,7 @@ fn main() {
     }
     if wants("all") {
         let t = Instant::now();
-        let n: usize = (1816..=2018).into_par_iter().map(|y| pairs_in(y)).sum();
+        let n: usize = (1816..=2018).into_par_iter().map(pairs_in).sum();
         println!(
             "every ordered pair 1816-2018: {n} scenarios in {:.1} s on {} threads",
             t.elapsed().as_secs_f64(),
