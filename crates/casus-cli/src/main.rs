@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use casus_data::DataDir;
+use casus_data::pack::Pack;
 use casus_data::scenario_file::ScenarioFile;
 use casus_engine::ObligationIndex;
 use casus_model::{Ccode, Date, Location, Scenario, TreatyBase};
@@ -48,6 +49,7 @@ Examples:
   casus scenario --attacker AFG --target TJK --date 2021-04-29 --format json
   casus scenario --attacker 640 --target 652 --attacker 645 --date 1990-01-01 --format csv --out obligations.csv
   casus scenario --file examples/kyrgyz-tajik-2021.toml --format markdown
+  casus scenario --attacker TJK --target KGZ --date 2025-06-01 --pack examples/kazakhstan-leaves-csto.toml
 
 States may be named by COW number (703), COW abbreviation (KYR), ISO3 code (KGZ) or English name (kyrgyzstan).";
 
@@ -71,6 +73,8 @@ struct ScenarioArgs {
     /// Read the scenario from a TOML file; flags given as well override it.
     #[arg(long, value_name = "FILE")]
     file: Option<PathBuf>,
+    #[command(flatten)]
+    packs: PackArgs,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     /// Indent JSON output for reading.
@@ -79,6 +83,17 @@ struct ScenarioArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+}
+
+/// Overlay packs, for every command that takes a scenario.
+#[derive(Args)]
+struct PackArgs {
+    /// Apply an overlay pack (TOML; see docs/packs.md). May be given more than once; applied in order.
+    #[arg(long = "pack", value_name = "FILE")]
+    packs: Vec<PathBuf>,
+    /// Leave out the built-in changes since 2018 (since-2018.toml), for ATOP's coding alone.
+    #[arg(long)]
+    atop_only: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -142,13 +157,39 @@ fn require_dir<'a>(dir: &'a DataDir, what: &str) -> Result<&'a Path, CliError> {
     })
 }
 
-fn load_base(dir: &DataDir) -> Result<TreatyBase, CliError> {
-    let path = require_dir(dir, "this command")?;
-    Ok(casus_data::load_treaty_base(path)?)
+/// ATOP from the data directory, or the built-in pack when there is none;
+/// then the changes since 2018 and the user's packs, in order.
+fn load_base(dir: &DataDir, packs: &PackArgs) -> Result<TreatyBase, CliError> {
+    let mut base = match dir.path() {
+        Some(path) => {
+            let mut base = casus_data::load_treaty_base(path)?;
+            // ATOP has no treaty names; the built-in pack names the ones it covers.
+            for (id, name) in Pack::builtin().treaty_names() {
+                if let Some(t) = base.treaties.get_mut(&id) {
+                    t.name.get_or_insert_with(|| name.to_string());
+                }
+            }
+            base
+        }
+        None => {
+            eprintln!(
+                "casus: no data directory (--data, CASUS_DATA or ../shared/data); using the built-in pack \
+                 (CSTO, CIS, SCO and Central Asian treaties). `casus data fetch` gets all of ATOP."
+            );
+            Pack::builtin().standalone()?
+        }
+    };
+    if !packs.atop_only {
+        Pack::updates().apply(&mut base)?;
+    }
+    for p in &packs.packs {
+        Pack::read(p)?.apply(&mut base)?;
+    }
+    Ok(base)
 }
 
 fn scenario(dir: &DataDir, args: &ScenarioArgs) -> Result<(), CliError> {
-    let base = load_base(dir)?;
+    let base = load_base(dir, &args.packs)?;
     let scenario = build_scenario(&base, args)?;
     let index = ObligationIndex::new(&base);
     let assessment = casus_engine::assess(&base, &index, &scenario)?;

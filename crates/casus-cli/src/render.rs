@@ -117,10 +117,13 @@ struct JsonIntra {
 pub fn data_source(base: &TreatyBase) -> String {
     let mut s = match &base.origin {
         Origin::Atop { dir } => format!("ATOP 5.1 and COW state list from {dir}"),
-        Origin::BuiltIn => "built-in pack (hand-written from public treaty facts; no data directory)".to_string(),
+        Origin::BuiltIn => {
+            "casus built-in pack (CSTO, CIS, SCO and Central Asian treaties, aligned with ATOP 5.1; no data directory)"
+                .to_string()
+        }
     };
     if !base.packs.is_empty() {
-        let _ = write!(s, ", with pack(s) {}", base.packs.join(", "));
+        let _ = write!(s, "; packs: {}", base.packs.join(", "));
     }
     s
 }

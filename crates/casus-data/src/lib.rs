@@ -12,6 +12,7 @@
 pub mod atop;
 pub mod cow;
 mod error;
+pub mod pack;
 pub mod scenario_file;
 pub mod table;
 

@@ -91,3 +91,26 @@ pub fn directed_dyad_years(commitments: &[Commitment], last_year: i16) -> DyadYe
     }
     out
 }
+
+/// Every directed obligation in force on `date`: (holder, toward, ATOP id, kind),
+/// for pairs in the same alliance phase, sorted.
+pub fn directed_obligations_on(
+    commitments: &[Commitment],
+    date: Date,
+) -> Vec<(Ccode, Ccode, u32, casus_model::ObligationKind)> {
+    let live: Vec<&Commitment> = commitments.iter().filter(|c| c.in_force_on(date)).collect();
+    let mut out = Vec::new();
+    for a in &live {
+        for b in live
+            .iter()
+            .filter(|b| b.atopid == a.atopid && b.phase == a.phase && b.member != a.member)
+        {
+            for k in casus_model::ObligationKind::ALL.into_iter().filter(|k| a.has(*k)) {
+                out.push((a.member, b.member, a.atopid, k));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
