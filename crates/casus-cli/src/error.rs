@@ -23,6 +23,8 @@ pub enum CliError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("{0}")]
     CheckFailed(String),
+    #[error(transparent)]
+    Fetch(#[from] casus_data::fetch::FetchError),
 }
 
 impl CliError {

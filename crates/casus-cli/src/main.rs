@@ -1,6 +1,7 @@
 //! `casus`: the alliance crisis scenario engine's command-line tool.
 
 mod atop_check;
+mod data_cmd;
 mod error;
 mod output;
 mod render;
@@ -40,6 +41,9 @@ enum Command {
     /// Work with ATOP itself.
     #[command(subcommand)]
     Atop(AtopCommand),
+    /// Get and validate the datasets.
+    #[command(subcommand)]
+    Data(data_cmd::DataCommand),
 }
 
 const SCENARIO_EXAMPLES: &str = "\
@@ -145,6 +149,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Scenario(args) => scenario(&dir, &args),
         Command::Atop(AtopCommand::Check(args)) => atop_check::run(&dir, &args),
+        Command::Data(cmd) => data_cmd::run(&dir, &cmd),
     }
 }
 
@@ -163,8 +168,11 @@ fn load_base(dir: &DataDir, packs: &PackArgs) -> Result<TreatyBase, CliError> {
     let mut base = match dir.path() {
         Some(path) => {
             let mut base = casus_data::load_treaty_base(path)?;
-            // ATOP has no treaty names; the built-in pack names the ones it covers.
-            for (id, name) in Pack::builtin().treaty_names() {
+            // ATOP has no treaty names, and without the crosswalk no ISO3
+            // codes: the built-in pack supplies them for what it covers.
+            let builtin = Pack::builtin();
+            builtin.apply_states(&mut base);
+            for (id, name) in builtin.treaty_names() {
                 if let Some(t) = base.treaties.get_mut(&id) {
                     t.name.get_or_insert_with(|| name.to_string());
                 }

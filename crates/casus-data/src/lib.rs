@@ -10,8 +10,10 @@
 //! - [`cow`]: the COW state list, system membership and the country-code crosswalk.
 
 pub mod atop;
+pub mod catalog;
 pub mod cow;
 mod error;
+pub mod fetch;
 pub mod pack;
 pub mod scenario_file;
 pub mod table;

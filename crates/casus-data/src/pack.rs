@@ -372,9 +372,9 @@ impl Pack {
         Ok(())
     }
 
-    fn apply_entries(&self, base: &mut TreatyBase) -> Result<(), DataError> {
-        let name = self.name();
-        let src = |s: &str| SourceNote(format!("{name}: {s}"));
+    /// Adds this pack's states (names, ISO3 codes, aliases) to `base`, nothing else:
+    /// the built-in pack's names serve ATOP data too.
+    pub fn apply_states(&self, base: &mut TreatyBase) {
         for s in &self.file.state {
             let c = *s.ccode.get_ref();
             if base.states.get(c).is_none() {
@@ -391,6 +391,12 @@ impl Pack {
                 base.states.add_alias(a, c);
             }
         }
+    }
+
+    fn apply_entries(&self, base: &mut TreatyBase) -> Result<(), DataError> {
+        let name = self.name();
+        let src = |s: &str| SourceNote(format!("{name}: {s}"));
+        self.apply_states(base);
         for t in &self.file.treaty {
             let id = *t.atopid.get_ref();
             let provisions = Provisions {
