@@ -83,11 +83,14 @@ fn releases() -> HashMap<String, Vec<u8>> {
     out
 }
 
+/// Requests seen by the server: (path, Range header).
+type RequestLog = Arc<Mutex<Vec<(String, Option<String>)>>>;
+
 /// A loopback HTTP/1.1 server for the tests: serves `files`, honours `Range`,
 /// answers 404 for the rest, and can cut one transfer short.
 struct Server {
     base: String,
-    requests: Arc<Mutex<Vec<(String, Option<String>)>>>,
+    requests: RequestLog,
 }
 
 impl Server {
