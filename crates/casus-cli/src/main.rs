@@ -29,6 +29,10 @@ struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     data: Option<PathBuf>,
 
+    /// Ignore any data directory and use the built-in pack.
+    #[arg(long, global = true, conflicts_with = "data")]
+    builtin: bool,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -145,7 +149,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
-    let dir = casus_data::locate(cli.data.as_deref(), std::env::var_os("CASUS_DATA").as_deref())?;
+    let dir = if cli.builtin {
+        DataDir::None
+    } else {
+        casus_data::locate(cli.data.as_deref(), std::env::var_os("CASUS_DATA").as_deref())?
+    };
     match cli.command {
         Command::Scenario(args) => scenario(&dir, &args),
         Command::Atop(AtopCommand::Check(args)) => atop_check::run(&dir, &args),
@@ -181,8 +189,8 @@ fn load_base(dir: &DataDir, packs: &PackArgs) -> Result<TreatyBase, CliError> {
         }
         None => {
             eprintln!(
-                "casus: no data directory (--data, CASUS_DATA or ../shared/data); using the built-in pack \
-                 (CSTO, CIS, SCO and Central Asian treaties). `casus data fetch` gets all of ATOP."
+                "casus: using the built-in pack (CSTO, CIS, SCO and Central Asian treaties), not a data directory \
+                 (--data, CASUS_DATA or ../shared/data); `casus data fetch` gets all of ATOP."
             );
             Pack::builtin().standalone()?
         }

@@ -383,16 +383,24 @@ pub fn table(base: &TreatyBase, a: &Assessment) -> String {
                 Side::Neither => "",
             };
             let _ = writeln!(s, "  {} ({h}{role}): {}", base.states.name(h), status_counts(a, h));
+            // One line per obligation kind, partner, status and reason; the treaties behind it listed together.
+            let mut lines: Vec<(String, Vec<u32>)> = Vec::new();
             for o in a.obligations_of(h) {
-                let _ = writeln!(
-                    s,
-                    "    {:<14} -> {:<16} {:<10} {:<13} {}",
+                let line = format!(
+                    "{:<14} -> {:<16} {:<13} {}",
                     o.kind.as_str(),
                     truncate(&base.states.name(o.toward), 16),
-                    format!("ATOP {}", o.atopid),
                     o.status.as_str(),
                     o.reason_text(base, &a.scenario)
                 );
+                match lines.iter_mut().find(|(l, _)| *l == line) {
+                    Some((_, ids)) => ids.push(o.atopid),
+                    None => lines.push((line, vec![o.atopid])),
+                }
+            }
+            for (line, ids) in lines {
+                let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
+                let _ = writeln!(s, "    {line} [ATOP {}]", ids.join(", "));
             }
         }
     };
@@ -438,11 +446,19 @@ pub fn table(base: &TreatyBase, a: &Assessment) -> String {
     }
     let colliding: Vec<Ccode> = order.iter().copied().filter(|h| a.in_collision(*h)).collect();
     section(&mut s, "STATES IN COLLISION: THEIR OBLIGATIONS", &colliding);
-    let others: Vec<Ccode> = order
-        .iter()
-        .copied()
-        .filter(|h| !a.scenario.is_belligerent(*h) && !a.in_collision(*h))
-        .collect();
+    let rest = |fight: bool| -> Vec<Ccode> {
+        order
+            .iter()
+            .copied()
+            .filter(|h| !a.scenario.is_belligerent(*h) && !a.in_collision(*h) && a.called_to_fight(*h) == fight)
+            .collect()
+    };
+    section(
+        &mut s,
+        "STATES CALLED TO FIGHT (defense or offense triggered or undetermined)",
+        &rest(true),
+    );
+    let others = rest(false);
     section(&mut s, "OTHER STATES WITH OBLIGATIONS", &others);
     if order.is_empty() {
         let _ = writeln!(s, "\nNo state owes any obligation to the belligerents on this date.");

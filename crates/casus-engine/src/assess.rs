@@ -208,22 +208,35 @@ pub enum ScenarioError {
 }
 
 impl Assessment {
-    /// The belligerents first, then the states in collision, then the rest, each in COW order.
+    /// The belligerents first, then the states in collision, then those called
+    /// to fight (defense or offense triggered or undetermined), then the rest;
+    /// each group in COW order.
     pub fn holders_in_order(&self) -> Vec<Ccode> {
         let mut holders: Vec<Ccode> = self.obligations.iter().map(|o| o.holder).collect();
         holders.dedup();
         let mut out: Vec<Ccode> = Vec::with_capacity(holders.len());
         let belligerents = self.scenario.attackers.iter().chain(&self.scenario.targets);
         out.extend(belligerents.filter(|b| holders.contains(b)));
-        let mut colliding: Vec<Ccode> = self.collisions.iter().map(|c| c.ccode).collect();
-        colliding.dedup();
-        out.extend(colliding);
+        let rest: Vec<Ccode> = holders
+            .into_iter()
+            .filter(|h| !self.scenario.is_belligerent(*h))
+            .collect();
+        out.extend(rest.iter().filter(|h| self.in_collision(**h)));
         out.extend(
-            holders
-                .into_iter()
-                .filter(|h| !self.scenario.is_belligerent(*h) && !self.in_collision(*h)),
+            rest.iter()
+                .filter(|h| !self.in_collision(**h) && self.called_to_fight(**h)),
+        );
+        out.extend(
+            rest.iter()
+                .filter(|h| !self.in_collision(**h) && !self.called_to_fight(**h)),
         );
         out
+    }
+
+    /// Whether `c` owes a belligerent defense or offense that is triggered or undetermined.
+    pub fn called_to_fight(&self, c: Ccode) -> bool {
+        self.obligations_of(c)
+            .any(|o| matches!(o.kind, ObligationKind::Defense | ObligationKind::Offense) && o.status.may_bind())
     }
 
     pub fn in_collision(&self, c: Ccode) -> bool {
