@@ -3,6 +3,7 @@
 mod atop_check;
 mod data_cmd;
 mod error;
+mod frames_cmd;
 mod output;
 mod render;
 
@@ -48,6 +49,12 @@ enum Command {
     /// Get and validate the datasets.
     #[command(subcommand)]
     Data(data_cmd::DataCommand),
+    /// Build a dyad-year research dataset (directed or not) with the columns you ask for.
+    #[command(after_help = frames_cmd::DYADS_EXAMPLES)]
+    Dyads(frames_cmd::DyadsArgs),
+    /// Build the matching state-year dataset.
+    #[command(after_help = frames_cmd::STATES_EXAMPLES)]
+    States(frames_cmd::StatesArgs),
 }
 
 const SCENARIO_EXAMPLES: &str = "\
@@ -158,6 +165,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Scenario(args) => scenario(&dir, &args),
         Command::Atop(AtopCommand::Check(args)) => atop_check::run(&dir, &args),
         Command::Data(cmd) => data_cmd::run(&dir, &cmd),
+        Command::Dyads(args) => frames_cmd::dyads(&dir, &args),
+        Command::States(args) => frames_cmd::states(&dir, &args),
     }
 }
 

@@ -8,9 +8,12 @@
 //! - [`load_treaty_base`]: ATOP 5.1 (member, alliance and alliance-phase files) and the COW state list, as one [`casus_model::TreatyBase`].
 //! - [`atop`]: the ATOP member-level, alliance-level and directed dyad-year files.
 //! - [`cow`]: the COW state list, system membership and the country-code crosswalk.
+//! - [`conflict`]: NMC, major powers, contiguity, CShapes distances and capitals, GML disputes.
+//! - [`pack`]: overlay packs and the built-in pack; [`fetch`] and [`catalog`]: `casus data fetch` and `check`.
 
 pub mod atop;
 pub mod catalog;
+pub mod conflict;
 pub mod cow;
 mod error;
 pub mod fetch;
@@ -33,6 +36,13 @@ pub mod files {
     pub const COW_STATES: &str = "cow_states/states2016.csv";
     pub const COW_SYSTEM: &str = "cow_states/system2016.csv";
     pub const CROSSWALK: &str = "crosswalk/countrycode_codelist.csv";
+    pub const COW_MAJORS: &str = "cow_states/majors2016.csv";
+    pub const NMC: &str = "cow_nmc/NMC-70-abridged.csv";
+    pub const CONTIGUITY: &str = "cow_contiguity/contdird.csv";
+    pub const CONTIGUITY_COUNTS: &str = "cow_contiguity/contdirs.csv";
+    pub const MINDIST: &str = "cshapes/cow_mindist.csv";
+    pub const CAPITALS: &str = "cshapes/cow_capitals.csv";
+    pub const GML: &str = "gml_mid/gml-ddy-disputes-2.2.1.csv";
 }
 
 /// How the data directory was found.
