@@ -21,10 +21,11 @@ pub enum Column {
     Mids,
     PeaceYears,
     Prd,
+    Similarity,
 }
 
 impl Column {
-    pub const ALL: [Column; 9] = [
+    pub const ALL: [Column; 10] = [
         Column::Atop,
         Column::Nmc,
         Column::Majors,
@@ -34,6 +35,7 @@ impl Column {
         Column::Mids,
         Column::PeaceYears,
         Column::Prd,
+        Column::Similarity,
     ];
 
     pub fn name(self) -> &'static str {
@@ -47,6 +49,7 @@ impl Column {
             Column::Mids => "mids",
             Column::PeaceYears => "peace-years",
             Column::Prd => "prd",
+            Column::Similarity => "similarity",
         }
     }
 
@@ -552,9 +555,127 @@ pub fn dyad_groups<'a>(columns: &[Column], rows: &[Dyad], s: &'a Sources) -> Vec
             Column::Mids => out.push(Box::new(MidsDyad(s))),
             Column::PeaceYears => out.push(Box::new(PeaceYears::for_dyads(rows, s))),
             Column::Prd => out.push(Box::new(PrdDyad(s))),
+            Column::Similarity => out.push(Box::new(SimilarityDyad::new(rows, s))),
         }
     }
     out
+}
+
+/// An alliance tie's level for the similarity measures: the highest obligation
+/// between two states in either direction (3 defense or offense, 2 neutrality or
+/// non-aggression, 1 consultation, 0 none).
+pub fn tie_level(atop: &HashMap<(Ccode, Ccode, i16), [bool; 5]>, a: Ccode, b: Ccode, year: i16) -> u8 {
+    let level = |f: &[bool; 5]| {
+        if f[0] || f[1] {
+            3
+        } else if f[2] || f[3] {
+            2
+        } else if f[4] {
+            1
+        } else {
+            0
+        }
+    };
+    let one = atop.get(&(a, b, year)).map_or(0, level);
+    let other = atop.get(&(b, a, year)).map_or(0, level);
+    one.max(other)
+}
+
+struct SimilarityDyad(crate::similarity::Similarity);
+
+impl SimilarityDyad {
+    fn new(rows: &[Dyad], s: &Sources) -> SimilarityDyad {
+        let atop = s.atop.as_ref().expect("loaded for similarity");
+        let nmc = s.nmc.as_ref().expect("loaded for similarity");
+        let (first, last) = rows
+            .iter()
+            .fold((i16::MAX, i16::MIN), |(lo, hi), d| (lo.min(d.year), hi.max(d.year)));
+        let by_year = crate::frame::members_by_year(s, first, last.min(2018));
+        let years = by_year
+            .into_iter()
+            .map(|(y, members)| {
+                let p = crate::similarity::YearPortfolios::new(
+                    members,
+                    |a, b| tie_level(atop, a, b, y),
+                    |c| nmc.get(&(c, y)).and_then(|r| r.cinc),
+                );
+                (y, p)
+            })
+            .collect();
+        SimilarityDyad(crate::similarity::Similarity::compute(years))
+    }
+}
+
+impl ColumnGroup<Dyad> for SimilarityDyad {
+    fn docs(&self) -> Vec<ColumnDoc> {
+        const SRC: &str = "ATOP 5.1 (derived by casus) and NMC 7.0 cinc weights; formulas in docs/similarity.md";
+        crate::similarity::NAMES
+            .iter()
+            .map(|n| {
+                let mut parts = Vec::new();
+                let kind = if n.starts_with("s_") {
+                    "Signorino-Ritter S"
+                } else if n.starts_with("kappa") {
+                    "Cohen's kappa (Hage 2011, squared distances)"
+                } else if n.starts_with("pi") {
+                    "Scott's pi (Hage 2011, squared distances)"
+                } else {
+                    "Kendall's tau-b (Bueno de Mesquita 1975) on the 4x4 table of tie levels"
+                };
+                parts.push(kind.to_string());
+                if n.contains("_val") {
+                    parts.push(
+                        "valued ties (3 defense/offense, 2 neutrality/non-aggression, 1 consultation, 0 none)".into(),
+                    );
+                }
+                if n.contains("_bin") {
+                    parts.push("binary ties (any obligation)".into());
+                }
+                if n.starts_with("s_") {
+                    parts.push(if n.contains("_sq") {
+                        "squared (Euclidean) distance".into()
+                    } else {
+                        "absolute distance".into()
+                    });
+                    parts.push(if n.contains("_wt") {
+                        "weighted by capability share (cinc)".into()
+                    } else {
+                        "unweighted".into()
+                    });
+                }
+                parts.push(if n.ends_with("_reg") {
+                    "regional: third states in either state's COW region".into()
+                } else {
+                    "global: all system members".into()
+                });
+                doc(
+                    *n,
+                    format!("{}; empty after 2018 or where undefined", parts.join("; ")),
+                    SRC,
+                )
+            })
+            .collect()
+    }
+
+    fn write(&self, _: usize, d: &Dyad, out: &mut Vec<u8>) {
+        match self.0.get(d.a, d.b, d.year) {
+            None => {
+                for _ in 0..crate::similarity::NAMES.len() {
+                    field_empty(out);
+                }
+            }
+            Some(m) => {
+                for &v in m {
+                    if v.is_nan() {
+                        field_empty(out);
+                    } else {
+                        // Four decimals: the measures are computed in f32.
+                        field_f64(out, (f64::from(v) * 1e4).round() / 1e4);
+                    }
+                }
+            }
+        }
+    }
 }
 
 struct AtopState(HashMap<(Ccode, i16), ([bool; 5], u32)>);
@@ -713,7 +834,7 @@ pub fn state_groups<'a>(
                 }));
             }
             Column::PeaceYears => out.push(Box::new(PeaceYears::for_states(rows, s))),
-            Column::Mindist | Column::Capdist | Column::Prd => {
+            Column::Mindist | Column::Capdist | Column::Prd | Column::Similarity => {
                 return Err(FrameError::Spec(format!(
                     "--with {}: a dyad-year column; state-year frames take atop, nmc, majors, contiguity, mids, peace-years",
                     c.name()

@@ -11,6 +11,7 @@
 
 mod columns;
 mod frame;
+pub mod similarity;
 mod sources;
 pub mod write;
 

@@ -46,13 +46,15 @@ impl Sources {
         let need_contiguity = need(Column::Contiguity) || need(Column::Prd) || prd;
         let need_majors = need(Column::Majors) || need(Column::Prd) || prd;
         let need_disputes = need(Column::Mids) || need(Column::PeaceYears);
+        let need_atop = need(Column::Atop) || need(Column::Similarity);
+        let need_nmc = need(Column::Nmc) || need(Column::Similarity);
         let p = |f: &str| dir.join(f);
         type R<T> = Result<Option<T>, DataError>;
         let (base, rest) = rayon::join(
             || -> Result<_, DataError> {
                 let system = cow::read_system_years(&p(files::COW_SYSTEM))?;
                 let list = cow::read_states(&p(files::COW_STATES))?;
-                let atop = if need(Column::Atop) {
+                let atop = if need_atop {
                     let commitments = casus_data::atop::read_members(&p(files::ATOP_MEMBERS))?;
                     let derived = derive::directed_dyad_years(&commitments, casus_model::ATOP_LAST_DAY.year);
                     let mut ids: HashMap<(Ccode, i16), Vec<u32>> = HashMap::new();
@@ -87,7 +89,7 @@ impl Sources {
                         ))
                     },
                     || -> Result<_, DataError> {
-                        let nmc = if need(Column::Nmc) {
+                        let nmc = if need_nmc {
                             Some(
                                 conflict::read_nmc(&p(files::NMC))?
                                     .into_iter()

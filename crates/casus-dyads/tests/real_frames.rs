@@ -272,3 +272,116 @@ fn the_dictionary_documents_every_column_in_order() {
     assert_eq!(r.columns, h.len());
     assert_eq!(h.len(), 3 + 10 + 14 + 1 + 11 + 1 + 2 + 1 + 1 + 1);
 }
+
+/// Similarity for the US and Canada in 2000, computed here the long way from
+/// ATOP's own directed dyad-year file (equal to casus's derivation in 2000),
+/// the system list and NMC: portfolios over all 191 members, tau-b by
+/// counting pairs of third states one by one.
+#[test]
+fn similarity_of_real_dyad_years_matches_a_direct_computation() {
+    let s = sources();
+    let r = casus_dyads::dyad_years(s, &spec(2000, 2000, true, &[Column::Similarity]), &|_, _| {});
+    let (h, rows) = table(&r);
+    let (_, sys) = raw("cow_states/system2016.csv");
+    let members: Vec<u16> = sys
+        .iter()
+        .filter(|r| &r[2] == "2000")
+        .map(|r| r[1].parse().unwrap())
+        .collect();
+    assert_eq!(members.len(), 191);
+    let (oh, orows) = raw("atop/atop5_1ddyr_core.csv");
+    let mut level: HashMap<(u16, u16), u8> = HashMap::new();
+    for rec in orows.iter().filter(|r| &r[2] == "2000") {
+        let f = |k: &str| &rec[col(&oh, k)] == "1";
+        let l = if f("defense") || f("offense") {
+            3
+        } else if f("neutral") || f("nonagg") {
+            2
+        } else if f("consul") {
+            1
+        } else {
+            0
+        };
+        let (a, b): (u16, u16) = (rec[0].parse().unwrap(), rec[1].parse().unwrap());
+        for key in [(a, b), (b, a)] {
+            let e = level.entry(key).or_insert(0);
+            *e = (*e).max(l);
+        }
+    }
+    let tie = |a: u16, b: u16| {
+        if a == b {
+            3
+        } else {
+            level.get(&(a, b)).copied().unwrap_or(0)
+        }
+    };
+    let (nh, nrows) = raw("cow_nmc/NMC-70-abridged.csv");
+    let cinc: HashMap<u16, f64> = nrows
+        .iter()
+        .filter(|r| r[col(&nh, "year")] == *"2000")
+        .map(|r| {
+            (
+                r[col(&nh, "ccode")].parse().unwrap(),
+                r[col(&nh, "cinc")].parse::<f64>().unwrap().max(0.0),
+            )
+        })
+        .collect();
+    let total: f64 = members.iter().map(|c| cinc.get(c).copied().unwrap_or(0.0)).sum();
+    for (a, b) in [(2u16, 20u16), (365, 703), (2, 365), (200, 220)] {
+        let x: Vec<f64> = members.iter().map(|&k| f64::from(tie(a, k)) / 3.0).collect();
+        let y: Vec<f64> = members.iter().map(|&k| f64::from(tie(b, k)) / 3.0).collect();
+        let w: Vec<f64> = members
+            .iter()
+            .map(|k| cinc.get(k).copied().unwrap_or(0.0) / total)
+            .collect();
+        let n = x.len() as f64;
+        let sad: f64 = x.iter().zip(&y).map(|(p, q)| (p - q).abs()).sum();
+        let ssd: f64 = x.iter().zip(&y).map(|(p, q)| (p - q).powi(2)).sum();
+        let wsad: f64 = x.iter().zip(&y).zip(&w).map(|((p, q), w)| w * (p - q).abs()).sum();
+        let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+        let vx: f64 = x.iter().map(|p| (p - mx).powi(2)).sum();
+        let vy: f64 = y.iter().map(|q| (q - my).powi(2)).sum();
+        let kappa = 1.0 - ssd / (vx + vy + n * (mx - my).powi(2));
+        let mt = (mx + my) / 2.0;
+        let pi = 1.0
+            - ssd / (x.iter().map(|p| (p - mt).powi(2)).sum::<f64>() + y.iter().map(|q| (q - mt).powi(2)).sum::<f64>());
+        let (mut conc, mut disc, mut tx, mut ty) = (0.0, 0.0, 0.0, 0.0);
+        for k in 0..x.len() {
+            for l in k + 1..x.len() {
+                let (dx, dy) = (x[k] - x[l], y[k] - y[l]);
+                if dx == 0.0 {
+                    tx += 1.0;
+                }
+                if dy == 0.0 {
+                    ty += 1.0;
+                }
+                if dx * dy > 0.0 {
+                    conc += 1.0;
+                } else if dx * dy < 0.0 {
+                    disc += 1.0;
+                }
+            }
+        }
+        let n0 = n * (n - 1.0) / 2.0;
+        let taub = (conc - disc) / ((n0 - tx) * (n0 - ty)).sqrt();
+        let row = rows
+            .iter()
+            .find(|r| r[0] == a.to_string() && r[1] == b.to_string())
+            .unwrap();
+        let got = |c: &str| row[col(&h, c)].parse::<f64>().unwrap();
+        for (name, want) in [
+            ("s_val_abs", 1.0 - 2.0 * sad / n),
+            ("s_val_sq", 1.0 - 2.0 * (ssd / n).sqrt()),
+            ("s_val_abs_wt", 1.0 - 2.0 * wsad),
+            ("kappa_val", kappa),
+            ("pi_val", pi),
+            ("taub", taub),
+        ] {
+            assert!(
+                (got(name) - want).abs() < 1.5e-4,
+                "{a}-{b} {name}: {} vs {want}",
+                got(name)
+            );
+        }
+    }
+}
