@@ -236,10 +236,16 @@ impl YearPortfolios {
     }
 }
 
+/// One year's pair measures, with each member's position.
+struct YearMeasures {
+    position: HashMap<Ccode, usize>,
+    members: usize,
+    pairs: Vec<[f32; 22]>,
+}
+
 /// The similarity of every pair in every year of a frame.
 pub struct Similarity {
-    /// Per year: position of each member, and the pair measures.
-    years: HashMap<i16, (HashMap<Ccode, usize>, usize, Vec<[f32; 22]>)>,
+    years: HashMap<i16, YearMeasures>,
 }
 
 impl Similarity {
@@ -248,9 +254,15 @@ impl Similarity {
         let years = years
             .into_par_iter()
             .map(|(y, p)| {
-                let pos = p.members.iter().enumerate().map(|(i, &c)| (c, i)).collect();
-                let n = p.members.len();
-                (y, (pos, n, p.all_pairs()))
+                let position = p.members.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+                (
+                    y,
+                    YearMeasures {
+                        position,
+                        members: p.members.len(),
+                        pairs: p.all_pairs(),
+                    },
+                )
             })
             .collect();
         Similarity { years }
@@ -258,8 +270,9 @@ impl Similarity {
 
     /// The 22 measures for a pair in a year (symmetric in `a` and `b`).
     pub fn get(&self, a: Ccode, b: Ccode, year: i16) -> Option<&[f32; 22]> {
-        let (pos, n, pairs) = self.years.get(&year)?;
-        let (mut i, mut j) = (*pos.get(&a)?, *pos.get(&b)?);
+        let m = self.years.get(&year)?;
+        let (n, pairs) = (m.members, &m.pairs);
+        let (mut i, mut j) = (*m.position.get(&a)?, *m.position.get(&b)?);
         if i == j {
             return None;
         }
