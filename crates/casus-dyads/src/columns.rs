@@ -22,10 +22,11 @@ pub enum Column {
     PeaceYears,
     Prd,
     Similarity,
+    Eu,
 }
 
 impl Column {
-    pub const ALL: [Column; 10] = [
+    pub const ALL: [Column; 11] = [
         Column::Atop,
         Column::Nmc,
         Column::Majors,
@@ -36,6 +37,7 @@ impl Column {
         Column::PeaceYears,
         Column::Prd,
         Column::Similarity,
+        Column::Eu,
     ];
 
     pub fn name(self) -> &'static str {
@@ -50,6 +52,7 @@ impl Column {
             Column::PeaceYears => "peace-years",
             Column::Prd => "prd",
             Column::Similarity => "similarity",
+            Column::Eu => "eu",
         }
     }
 
@@ -556,6 +559,7 @@ pub fn dyad_groups<'a>(columns: &[Column], rows: &[Dyad], s: &'a Sources) -> Vec
             Column::PeaceYears => out.push(Box::new(PeaceYears::for_dyads(rows, s))),
             Column::Prd => out.push(Box::new(PrdDyad(s))),
             Column::Similarity => out.push(Box::new(SimilarityDyad::new(rows, s))),
+            Column::Eu => out.push(Box::new(EuDyad::new(rows, s))),
         }
     }
     out
@@ -581,28 +585,91 @@ pub fn tie_level(atop: &HashMap<(Ccode, Ccode, i16), [bool; 5]>, a: Ccode, b: Cc
     one.max(other)
 }
 
+/// Each year's portfolios for the frame's years up to ATOP's last (2018).
+fn portfolios_by_year(rows: &[Dyad], s: &Sources) -> Vec<(i16, crate::similarity::YearPortfolios)> {
+    let atop = s.atop.as_ref().expect("ATOP loaded");
+    let nmc = s.nmc.as_ref().expect("NMC loaded");
+    let (first, last) = rows
+        .iter()
+        .fold((i16::MAX, i16::MIN), |(lo, hi), d| (lo.min(d.year), hi.max(d.year)));
+    crate::frame::members_by_year(s, first, last.min(casus_model::ATOP_LAST_DAY.year))
+        .into_iter()
+        .map(|(y, members)| {
+            let p = crate::similarity::YearPortfolios::new(
+                members,
+                |a, b| tie_level(atop, a, b, y),
+                |c| nmc.get(&(c, y)).and_then(|r| r.cinc),
+            );
+            (y, p)
+        })
+        .collect()
+}
+
 struct SimilarityDyad(crate::similarity::Similarity);
 
 impl SimilarityDyad {
     fn new(rows: &[Dyad], s: &Sources) -> SimilarityDyad {
-        let atop = s.atop.as_ref().expect("loaded for similarity");
-        let nmc = s.nmc.as_ref().expect("loaded for similarity");
-        let (first, last) = rows
-            .iter()
-            .fold((i16::MAX, i16::MIN), |(lo, hi), d| (lo.min(d.year), hi.max(d.year)));
-        let by_year = crate::frame::members_by_year(s, first, last.min(2018));
-        let years = by_year
+        SimilarityDyad(crate::similarity::Similarity::compute(portfolios_by_year(rows, s)))
+    }
+}
+
+struct EuDyad(crate::eu::WarTrap);
+
+impl EuDyad {
+    fn new(rows: &[Dyad], s: &Sources) -> EuDyad {
+        let nmc = s.nmc.as_ref().expect("NMC loaded");
+        let capitals = s.capitals.as_ref().expect("capitals loaded");
+        let years = portfolios_by_year(rows, s)
             .into_iter()
-            .map(|(y, members)| {
-                let p = crate::similarity::YearPortfolios::new(
-                    members,
-                    |a, b| tie_level(atop, a, b, y),
-                    |c| nmc.get(&(c, y)).and_then(|r| r.cinc),
-                );
-                (y, p)
+            .map(|(y, portfolios)| {
+                let m = &portfolios.members;
+                let inputs = crate::eu::YearInputs {
+                    cinc: m.iter().map(|&c| nmc.get(&(c, y)).and_then(|r| r.cinc)).collect(),
+                    capital: m.iter().map(|&c| capitals.get(&(c, y)).copied()).collect(),
+                    major: m.iter().map(|&c| s.is_major(c, y).unwrap_or(false)).collect(),
+                    portfolios,
+                };
+                (y, inputs)
             })
             .collect();
-        SimilarityDyad(crate::similarity::Similarity::compute(years))
+        EuDyad(crate::eu::WarTrap::compute(years))
+    }
+}
+
+impl ColumnGroup<Dyad> for EuDyad {
+    fn docs(&self) -> Vec<ColumnDoc> {
+        const SRC: &str =
+            "ATOP 5.1 (derived by casus), NMC 7.0 cinc, capitals; War Trap expected utility as in docs/frames.md";
+        vec![
+            doc(
+                "eu_tau12",
+                "War Trap expected utility of ccode1 challenging ccode2, utilities from global tau-b; empty after 2018 or where a capability or capital is missing",
+                SRC,
+            ),
+            doc("eu_tau21", "the same for ccode2 challenging ccode1", SRC),
+            doc(
+                "eu_s12",
+                "War Trap expected utility of ccode1 challenging ccode2, utilities from S (valued, unweighted, global)",
+                SRC,
+            ),
+            doc("eu_s21", "the same for ccode2 challenging ccode1", SRC),
+        ]
+    }
+
+    fn write(&self, _: usize, d: &Dyad, out: &mut Vec<u8>) {
+        let one = self.0.get(d.a, d.b, d.year);
+        let other = self.0.get(d.b, d.a, d.year);
+        for v in [
+            one.map(|v| v[0]),
+            other.map(|v| v[0]),
+            one.map(|v| v[1]),
+            other.map(|v| v[1]),
+        ] {
+            match v.filter(|x| !x.is_nan()) {
+                Some(x) => field_f64(out, (f64::from(x) * 1e4).round() / 1e4),
+                None => field_empty(out),
+            }
+        }
     }
 }
 
@@ -834,7 +901,7 @@ pub fn state_groups<'a>(
                 }));
             }
             Column::PeaceYears => out.push(Box::new(PeaceYears::for_states(rows, s))),
-            Column::Mindist | Column::Capdist | Column::Prd | Column::Similarity => {
+            Column::Mindist | Column::Capdist | Column::Prd | Column::Similarity | Column::Eu => {
                 return Err(FrameError::Spec(format!(
                     "--with {}: a dyad-year column; state-year frames take atop, nmc, majors, contiguity, mids, peace-years",
                     c.name()

@@ -10,6 +10,7 @@
 //!   the data dictionary written beside every output ([`write`]).
 
 mod columns;
+pub mod eu;
 mod frame;
 pub mod similarity;
 mod sources;

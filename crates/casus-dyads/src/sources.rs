@@ -44,10 +44,11 @@ impl Sources {
     pub fn load(dir: &Path, columns: &[Column], prd: bool) -> Result<Sources, DataError> {
         let need = |c: Column| columns.contains(&c);
         let need_contiguity = need(Column::Contiguity) || need(Column::Prd) || prd;
-        let need_majors = need(Column::Majors) || need(Column::Prd) || prd;
+        let need_majors = need(Column::Majors) || need(Column::Prd) || need(Column::Eu) || prd;
         let need_disputes = need(Column::Mids) || need(Column::PeaceYears);
-        let need_atop = need(Column::Atop) || need(Column::Similarity);
-        let need_nmc = need(Column::Nmc) || need(Column::Similarity);
+        let need_atop = need(Column::Atop) || need(Column::Similarity) || need(Column::Eu);
+        let need_nmc = need(Column::Nmc) || need(Column::Similarity) || need(Column::Eu);
+        let need_capitals = need(Column::Capdist) || need(Column::Eu);
         let p = |f: &str| dir.join(f);
         type R<T> = Result<Option<T>, DataError>;
         let (base, rest) = rayon::join(
@@ -127,7 +128,7 @@ impl Sources {
                         } else {
                             None
                         };
-                        let capitals = if need(Column::Capdist) {
+                        let capitals = if need_capitals {
                             Some(conflict::read_capitals(&p(files::CAPITALS))?)
                         } else {
                             None

@@ -385,3 +385,126 @@ fn similarity_of_real_dyad_years_matches_a_direct_computation() {
         }
     }
 }
+
+/// Germany and Poland in 1939: War Trap expected utility computed here from
+/// the raw files (ATOP's own dyadic file, NMC, capitals, major powers).
+#[test]
+fn war_trap_expected_utility_of_a_real_dyad_year_matches_a_direct_computation() {
+    let s = sources();
+    let r = casus_dyads::dyad_years(s, &spec(1939, 1939, true, &[Column::Eu]), &|_, _| {});
+    let (h, rows) = table(&r);
+    let year = "1939";
+    let (_, sys) = raw("cow_states/system2016.csv");
+    let members: Vec<u16> = sys
+        .iter()
+        .filter(|r| &r[2] == year)
+        .map(|r| r[1].parse().unwrap())
+        .collect();
+    let (oh, orows) = raw("atop/atop5_1ddyr_core.csv");
+    let mut level: HashMap<(u16, u16), u8> = HashMap::new();
+    for rec in orows.iter().filter(|r| &r[2] == year) {
+        let f = |k: &str| &rec[col(&oh, k)] == "1";
+        let l = if f("defense") || f("offense") {
+            3
+        } else if f("neutral") || f("nonagg") {
+            2
+        } else if f("consul") {
+            1
+        } else {
+            0
+        };
+        let (a, b): (u16, u16) = (rec[0].parse().unwrap(), rec[1].parse().unwrap());
+        for key in [(a, b), (b, a)] {
+            let e = level.entry(key).or_insert(0);
+            *e = (*e).max(l);
+        }
+    }
+    let tie = |a: u16, b: u16| {
+        if a == b {
+            3.0
+        } else {
+            f64::from(level.get(&(a, b)).copied().unwrap_or(0))
+        }
+    };
+    let tau = |a: u16, b: u16| {
+        let (mut p, mut q, mut tx, mut ty) = (0.0, 0.0, 0.0, 0.0);
+        for (x, &k) in members.iter().enumerate() {
+            for &l in &members[x + 1..] {
+                let (dx, dy) = (tie(a, k) - tie(a, l), tie(b, k) - tie(b, l));
+                tx += f64::from(u8::from(dx == 0.0));
+                ty += f64::from(u8::from(dy == 0.0));
+                if dx * dy > 0.0 {
+                    p += 1.0;
+                } else if dx * dy < 0.0 {
+                    q += 1.0;
+                }
+            }
+        }
+        let n = members.len() as f64;
+        let n0 = n * (n - 1.0) / 2.0;
+        (p - q) / ((n0 - tx) * (n0 - ty)).sqrt()
+    };
+    let (nh, nrows) = raw("cow_nmc/NMC-70-abridged.csv");
+    let cinc: HashMap<u16, f64> = nrows
+        .iter()
+        .filter(|r| r[col(&nh, "year")] == *year)
+        .filter_map(|r| {
+            let v: f64 = r[col(&nh, "cinc")].parse().ok()?;
+            (v >= 0.0).then(|| (r[col(&nh, "ccode")].parse().unwrap(), v))
+        })
+        .collect();
+    let (ch, crows) = raw("cshapes/cow_capitals.csv");
+    let capital = |c: u16| -> (f64, f64) {
+        let rec = crows
+            .iter()
+            .filter(|r| {
+                r[col(&ch, "ccode")] == *c.to_string()
+                    && &r[col(&ch, "stdate")][..4] <= year
+                    && &r[col(&ch, "enddate")][..4] >= year
+            })
+            .max_by_key(|r| r[col(&ch, "stdate")].to_string())
+            .unwrap();
+        (
+            rec[col(&ch, "lat")].parse().unwrap(),
+            rec[col(&ch, "lng")].parse().unwrap(),
+        )
+    };
+    let (mh, mrows) = raw("cow_states/majors2016.csv");
+    let major = |c: u16| {
+        mrows.iter().any(|r| {
+            r[col(&mh, "ccode")] == *c.to_string()
+                && r[col(&mh, "styear")].parse::<i32>().unwrap() <= 1939
+                && r[col(&mh, "endyear")].parse::<i32>().unwrap() >= 1939
+        })
+    };
+    let adj = |a: u16, b: u16| {
+        let miles = if a == b {
+            0.0
+        } else {
+            casus_dyads::great_circle_km(capital(a), capital(b)) / 1.609344
+        };
+        cinc[&a].powf((miles / 375.0 + 10.0 - std::f64::consts::E).log10())
+    };
+    let (i, j) = (255u16, 290u16);
+    let (aij, ajj, aji, aii) = (adj(i, j), adj(j, j), adj(j, i), adj(i, i));
+    let uij = tau(i, j);
+    let pi = aij / (aij + ajj);
+    let mut eu = pi * (1.0 - uij) + (1.0 - pi) * (uij - 1.0);
+    let europe = |c: u16| (200..400).contains(&c);
+    for &k in members
+        .iter()
+        .filter(|&&k| k != i && k != j && (europe(k) || major(k)) && cinc.contains_key(&k))
+    {
+        let m = adj(k, j).max(adj(k, i));
+        let pik = (aij + m) / (aij + m + ajj);
+        let pjk = (aji + m) / (aji + m + aii);
+        eu += (pik + pjk - 1.0) * (tau(k, i) - tau(k, j));
+    }
+    let row = rows.iter().find(|r| r[0] == "255" && r[1] == "290").unwrap();
+    let got: f64 = row[col(&h, "eu_tau12")].parse().unwrap();
+    assert!(
+        (got - eu).abs() < 2e-4,
+        "E(U) Germany vs Poland 1939: casus {got}, direct {eu}"
+    );
+    assert!(eu > 0.0, "Germany expected to gain: {eu}");
+}
