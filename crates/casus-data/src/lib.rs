@@ -11,6 +11,7 @@
 //! - [`conflict`]: NMC, major powers, contiguity, CShapes distances and capitals, GML disputes.
 //! - [`pack`]: overlay packs and the built-in pack; [`fetch`] and [`catalog`]: `casus data fetch` and `check`.
 
+pub mod atomic;
 pub mod atop;
 pub mod catalog;
 pub mod conflict;

@@ -19,6 +19,7 @@ pub mod write;
 pub use columns::{Column, ColumnDoc, ColumnGroup, great_circle_km, peace_spells, politically_relevant};
 pub use frame::{Dyad, DyadFrame, FrameSpec, StateFrame, StateYear};
 pub use sources::Sources;
+pub use write::Rendered;
 
 /// Why a frame cannot be built.
 #[derive(Debug, thiserror::Error)]
@@ -32,25 +33,6 @@ pub enum FrameError {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
-}
-
-/// A frame formatted as CSV, with its data dictionary.
-pub struct Rendered {
-    pub rows: usize,
-    pub columns: usize,
-    /// The CSV, header first, in chunks to write in order.
-    pub csv: Vec<Vec<u8>>,
-    pub dictionary: Vec<u8>,
-}
-
-impl Rendered {
-    /// Writes the CSV to `path` and the dictionary beside it, each atomically.
-    pub fn write_to(&self, path: &std::path::Path) -> Result<std::path::PathBuf, FrameError> {
-        write::write_atomic(path, &self.csv)?;
-        let dict = write::dictionary_path(path);
-        write::write_atomic(&dict, std::slice::from_ref(&self.dictionary))?;
-        Ok(dict)
-    }
 }
 
 const SYSTEM_SRC: &str = "COW State System Membership v2016 (system2016.csv; 2016 members carried forward after 2016)";
@@ -89,8 +71,7 @@ pub fn dyad_years(sources: &Sources, spec: &FrameSpec, progress: &(dyn Fn(usize,
             },
         ],
     };
-    let total = frame.rows.len();
-    let csv = write::render(
+    write::render_frame(
         &frame.rows,
         &keys,
         &groups,
@@ -101,16 +82,8 @@ pub fn dyad_years(sources: &Sources, spec: &FrameSpec, progress: &(dyn Fn(usize,
             out.push(b',');
             out.extend_from_slice(itoa::Buffer::new().format(d.year).as_bytes());
         },
-        &|n| progress(n, total),
-    );
-    let dictionary = write::dictionary(&keys, &groups);
-    let columns = keys.names.len() + groups.iter().map(|g| g.docs().len()).sum::<usize>();
-    Rendered {
-        rows: total,
-        columns,
-        csv,
-        dictionary,
-    }
+        progress,
+    )
 }
 
 /// Builds and formats a state-year frame.
@@ -136,8 +109,7 @@ pub fn state_years(
             },
         ],
     };
-    let total = frame.rows.len();
-    let csv = write::render(
+    Ok(write::render_frame(
         &frame.rows,
         &keys,
         &groups,
@@ -146,14 +118,6 @@ pub fn state_years(
             out.push(b',');
             out.extend_from_slice(itoa::Buffer::new().format(s.year).as_bytes());
         },
-        &|n| progress(n, total),
-    );
-    let dictionary = write::dictionary(&keys, &groups);
-    let columns = keys.names.len() + groups.iter().map(|g| g.docs().len()).sum::<usize>();
-    Ok(Rendered {
-        rows: total,
-        columns,
-        csv,
-        dictionary,
-    })
+        progress,
+    ))
 }

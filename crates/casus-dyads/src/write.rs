@@ -1,7 +1,6 @@
 //! Writing frames: CSV rows formatted in parallel chunks, written through a
 //! temporary file renamed into place, with the data dictionary beside it.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -110,6 +109,44 @@ fn quote(s: &str) -> String {
     }
 }
 
+/// A frame formatted as CSV, with its data dictionary.
+pub struct Rendered {
+    pub rows: usize,
+    pub columns: usize,
+    /// The CSV, header first, in chunks to write in order.
+    pub csv: Vec<Vec<u8>>,
+    pub dictionary: Vec<u8>,
+}
+
+impl Rendered {
+    /// Writes the CSV to `path` and the dictionary beside it, each atomically.
+    pub fn write_to(&self, path: &std::path::Path) -> Result<std::path::PathBuf, FrameError> {
+        write_atomic(path, &self.csv)?;
+        let dict = dictionary_path(path);
+        write_atomic(&dict, std::slice::from_ref(&self.dictionary))?;
+        Ok(dict)
+    }
+}
+
+/// Formats a whole frame: the CSV in chunks, the dictionary, and the counts.
+pub fn render_frame<R: Sync>(
+    rows: &[R],
+    keys: &Keys,
+    groups: &[Box<dyn ColumnGroup<R> + '_>],
+    key: impl Fn(&R, &mut Vec<u8>) + Sync,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Rendered {
+    let total = rows.len();
+    let csv = render(rows, keys, groups, key, &|n| progress(n, total));
+    let columns = keys.names.len() + groups.iter().map(|g| g.docs().len()).sum::<usize>();
+    Rendered {
+        rows: total,
+        columns,
+        csv,
+        dictionary: dictionary(keys, groups),
+    }
+}
+
 /// The dictionary's path beside an output: `d.csv` -> `d.dictionary.csv`.
 pub fn dictionary_path(out: &Path) -> PathBuf {
     let stem = out
@@ -118,30 +155,12 @@ pub fn dictionary_path(out: &Path) -> PathBuf {
     out.with_file_name(format!("{stem}.dictionary.csv"))
 }
 
-/// Writes the chunks to `path` through a temporary file in the same folder.
+/// Writes the chunks to `path` whole or not at all.
 pub fn write_atomic(path: &Path, chunks: &[Vec<u8>]) -> Result<(), FrameError> {
-    let err = |source| FrameError::Write {
+    casus_data::atomic::write(path, chunks).map_err(|source| FrameError::Write {
         path: path.to_path_buf(),
         source,
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let f = std::fs::File::create(&tmp)?;
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
-        for c in chunks {
-            w.write_all(c)?;
-        }
-        let f = w.into_inner().map_err(|e| e.into_error())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(err)
+    })
 }
 
 #[cfg(test)]

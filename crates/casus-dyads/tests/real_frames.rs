@@ -282,32 +282,9 @@ fn similarity_of_real_dyad_years_matches_a_direct_computation() {
     let s = sources();
     let r = casus_dyads::dyad_years(s, &spec(2000, 2000, true, &[Column::Similarity]), &|_, _| {});
     let (h, rows) = table(&r);
-    let (_, sys) = raw("cow_states/system2016.csv");
-    let members: Vec<u16> = sys
-        .iter()
-        .filter(|r| &r[2] == "2000")
-        .map(|r| r[1].parse().unwrap())
-        .collect();
+    let members = members_in(2000);
     assert_eq!(members.len(), 191);
-    let (oh, orows) = raw("atop/atop5_1ddyr_core.csv");
-    let mut level: HashMap<(u16, u16), u8> = HashMap::new();
-    for rec in orows.iter().filter(|r| &r[2] == "2000") {
-        let f = |k: &str| &rec[col(&oh, k)] == "1";
-        let l = if f("defense") || f("offense") {
-            3
-        } else if f("neutral") || f("nonagg") {
-            2
-        } else if f("consul") {
-            1
-        } else {
-            0
-        };
-        let (a, b): (u16, u16) = (rec[0].parse().unwrap(), rec[1].parse().unwrap());
-        for key in [(a, b), (b, a)] {
-            let e = level.entry(key).or_insert(0);
-            *e = (*e).max(l);
-        }
-    }
+    let level = official_levels(2000);
     let tie = |a: u16, b: u16| {
         if a == b {
             3
@@ -394,31 +371,8 @@ fn war_trap_expected_utility_of_a_real_dyad_year_matches_a_direct_computation() 
     let r = casus_dyads::dyad_years(s, &spec(1939, 1939, true, &[Column::Eu]), &|_, _| {});
     let (h, rows) = table(&r);
     let year = "1939";
-    let (_, sys) = raw("cow_states/system2016.csv");
-    let members: Vec<u16> = sys
-        .iter()
-        .filter(|r| &r[2] == year)
-        .map(|r| r[1].parse().unwrap())
-        .collect();
-    let (oh, orows) = raw("atop/atop5_1ddyr_core.csv");
-    let mut level: HashMap<(u16, u16), u8> = HashMap::new();
-    for rec in orows.iter().filter(|r| &r[2] == year) {
-        let f = |k: &str| &rec[col(&oh, k)] == "1";
-        let l = if f("defense") || f("offense") {
-            3
-        } else if f("neutral") || f("nonagg") {
-            2
-        } else if f("consul") {
-            1
-        } else {
-            0
-        };
-        let (a, b): (u16, u16) = (rec[0].parse().unwrap(), rec[1].parse().unwrap());
-        for key in [(a, b), (b, a)] {
-            let e = level.entry(key).or_insert(0);
-            *e = (*e).max(l);
-        }
-    }
+    let members = members_in(1939);
+    let level = official_levels(1939);
     let tie = |a: u16, b: u16| {
         if a == b {
             3.0
@@ -507,4 +461,39 @@ fn war_trap_expected_utility_of_a_real_dyad_year_matches_a_direct_computation() 
         "E(U) Germany vs Poland 1939: casus {got}, direct {eu}"
     );
     assert!(eu > 0.0, "Germany expected to gain: {eu}");
+}
+
+/// System members in a year, from `system2016.csv`.
+fn members_in(year: i16) -> Vec<u16> {
+    let (_, sys) = raw("cow_states/system2016.csv");
+    sys.iter()
+        .filter(|r| r[2] == *year.to_string())
+        .map(|r| r[1].parse().unwrap())
+        .collect()
+}
+
+/// Tie levels (3 defense or offense, 2 neutrality or non-aggression, 1
+/// consultation) in a year from ATOP's own directed dyad-year file, the
+/// higher of the two directions.
+fn official_levels(year: i16) -> HashMap<(u16, u16), u8> {
+    let (oh, orows) = raw("atop/atop5_1ddyr_core.csv");
+    let mut level: HashMap<(u16, u16), u8> = HashMap::new();
+    for rec in orows.iter().filter(|r| r[2] == *year.to_string()) {
+        let f = |k: &str| &rec[col(&oh, k)] == "1";
+        let l = if f("defense") || f("offense") {
+            3
+        } else if f("neutral") || f("nonagg") {
+            2
+        } else if f("consul") {
+            1
+        } else {
+            0
+        };
+        let (a, b): (u16, u16) = (rec[0].parse().unwrap(), rec[1].parse().unwrap());
+        for key in [(a, b), (b, a)] {
+            let e = level.entry(key).or_insert(0);
+            *e = (*e).max(l);
+        }
+    }
+    level
 }
