@@ -24,8 +24,6 @@ pub struct Sources {
     pub nmc: Option<HashMap<(Ccode, i16), Capabilities>>,
     /// Major-power years, by (ccode, year).
     pub majors: Option<HashMap<(Ccode, i16), ()>>,
-    /// The last year of the major-power data; spells open then run on.
-    pub majors_end: i16,
     /// Closest contiguity type of a dyad-year (both directions stored), 1816-2016.
     pub contiguity: Option<HashMap<(Ccode, Ccode, i16), u8>>,
     pub contiguity_counts: Option<HashMap<(Ccode, i16), ContiguityCounts>>,
@@ -160,7 +158,6 @@ impl Sources {
             atop: atop.map(|a| a.0),
             nmc,
             majors: None,
-            majors_end: 2016,
             contiguity,
             contiguity_counts: counts,
             mindist,
@@ -170,7 +167,6 @@ impl Sources {
         };
         if let Some(spells) = majors {
             let end = spells.iter().map(|s| s.end).max().unwrap_or(Date::last_of_year(2016));
-            out.majors_end = end.year;
             let mut m = HashMap::new();
             for s in spells {
                 // A spell still open at the data's end runs on, like system membership.
