@@ -40,6 +40,18 @@ fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap()
 }
 
+/// The obligations of state `ccode` under treaty `atopid` in a scenario's JSON.
+fn obligations_under(j: &serde_json::Value, ccode: u64, atopid: u64) -> Vec<&serde_json::Value> {
+    j["states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["ccode"] == ccode)
+        .flat_map(|s| s["obligations"].as_array().unwrap())
+        .filter(|o| o["atopid"] == atopid)
+        .collect()
+}
+
 fn collisions(j: &serde_json::Value) -> std::collections::BTreeSet<u64> {
     j["collisions"]
         .as_array()
@@ -104,14 +116,7 @@ fn armenia_is_suspended_in_the_csto_in_2024_unless_atop_only() {
         "json",
     ];
     let j = json(&casus_without_data(&args));
-    let arm: Vec<&serde_json::Value> = j["states"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|s| s["ccode"] == 371)
-        .flat_map(|s| s["obligations"].as_array().unwrap())
-        .filter(|o| o["atopid"] == 4220)
-        .collect();
+    let arm = obligations_under(&j, 371, 4220);
     assert_eq!(arm.len(), 6);
     for o in &arm {
         assert_eq!(o["status"], "suspended");
@@ -130,13 +135,8 @@ fn armenia_is_suspended_in_the_csto_in_2024_unless_atop_only() {
             .all(|c| !c["atopids"].as_array().unwrap().contains(&4220.into()))
     );
     let j = json(&casus_with_data(&[&args[..], &["--atop-only"]].concat()));
-    let statuses: Vec<_> = j["states"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|s| s["ccode"] == 371)
-        .flat_map(|s| s["obligations"].as_array().unwrap())
-        .filter(|o| o["atopid"] == 4220)
+    let statuses: Vec<_> = obligations_under(&j, 371, 4220)
+        .into_iter()
         .map(|o| o["status"].clone())
         .collect();
     assert!(!statuses.is_empty() && statuses.iter().all(|s| s != "suspended"));
@@ -159,16 +159,7 @@ fn the_kazakhstan_example_pack_takes_it_out_of_the_csto() {
     let after = json(&casus_with_data(
         &[&args[..], &["--pack", "examples/kazakhstan-leaves-csto.toml"]].concat(),
     ));
-    let kaz_csto = |j: &serde_json::Value| {
-        j["states"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|s| s["ccode"] == 705)
-            .flat_map(|s| s["obligations"].as_array().unwrap())
-            .filter(|o| o["atopid"] == 4220)
-            .count()
-    };
+    let kaz_csto = |j: &serde_json::Value| obligations_under(j, 705, 4220).len();
     assert_eq!(kaz_csto(&before), 6);
     assert_eq!(kaz_csto(&after), 0);
     let kaz_ids = |j: &serde_json::Value| -> Vec<serde_json::Value> {
