@@ -214,8 +214,16 @@ fn load_base(dir: &DataDir, packs: &PackArgs) -> Result<TreatyBase, CliError> {
 }
 
 fn scenario(dir: &DataDir, args: &ScenarioArgs) -> Result<(), CliError> {
-    let base = load_base(dir, &args.packs)?;
+    let mut base = load_base(dir, &args.packs)?;
     let scenario = build_scenario(&base, args)?;
+    // Up to ATOP's last day, its directed coding says toward whom asymmetric
+    // alliances' obligations run; later dates do not need it.
+    if let Some(path) = dir.path()
+        && scenario.date <= base.coverage_end
+        && path.join(casus_data::files::ATOP_DDYR).is_file()
+    {
+        base.directed = Some(casus_data::load_directed_coding(path)?);
+    }
     let index = ObligationIndex::new(&base);
     let assessment = casus_engine::assess(&base, &index, &scenario)?;
     let text = match args.format {

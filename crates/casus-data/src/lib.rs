@@ -163,7 +163,17 @@ pub fn load_treaty_base(dir: &Path) -> Result<TreatyBase, DataError> {
             dir: dir.display().to_string(),
         },
         packs: Vec::new(),
+        directed: None,
     })
+}
+
+/// ATOP's directed dyad-year coding from `dir`, to refine asymmetric
+/// alliances' obligations in scenarios up to 2018 ([`TreatyBase::directed`]).
+pub fn load_directed_coding(dir: &Path) -> Result<casus_model::DirectedCoding, DataError> {
+    Ok(atop::read_directed_dyad_years(&dir.join(files::ATOP_DDYR))?
+        .into_iter()
+        .map(|r| ((r.state_a, r.state_b, r.year), r.flags))
+        .collect())
 }
 
 /// For tests that check real-world claims against the real files: the data

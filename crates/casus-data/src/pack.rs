@@ -360,6 +360,7 @@ impl Pack {
             coverage_end: end,
             origin: Origin::BuiltIn,
             packs: Vec::new(),
+            directed: None,
         };
         self.apply_entries(&mut base)?;
         Ok(base)

@@ -60,6 +60,9 @@ pub enum Reason {
     Applies,
     /// A condition fails (not triggered) or needs a fact (undetermined).
     Condition(Condition, Finding),
+    /// The alliance is asymmetric and ATOP's directed coding shows this
+    /// obligation does not run toward this partner in the year.
+    NotOwedToPartner,
 }
 
 /// One obligation of one state toward one belligerent, under one treaty.
@@ -331,8 +334,11 @@ fn obligation(
     let holder_attacks_ally = scenario.is_attacker(holder.member) && ally_attacked;
     let holder_resists_ally = scenario.is_target(holder.member) && scenario.is_attacker(ally);
     let mut met = Vec::new();
+    let asymmetric = treaty.is_some_and(|t| t.provisions.asymm);
     let (status, reason) = if holder.frozen_on(scenario.date).is_some() {
         (Status::Suspended, Reason::Frozen)
+    } else if asymmetric && !owed_per_atop_directed(base, scenario.date, holder.member, ally, kind) {
+        (Status::NotTriggered, Reason::NotOwedToPartner)
     } else {
         use ObligationKind::*;
         match kind {
@@ -370,7 +376,17 @@ fn obligation(
         conditions: holder.conditions_on(kind),
         commitment: pos,
         uncertain_dates: holder.uncertain_on(scenario.date),
-        asymmetric: treaty.is_some_and(|t| t.provisions.asymm),
+        asymmetric,
+    }
+}
+
+/// Whether ATOP's directed coding, where loaded and the date within it, has
+/// `holder` owing `kind` to `ally` in the year (from some alliance). Without
+/// the coding, or after its last year, the member file's reading stands.
+fn owed_per_atop_directed(base: &TreatyBase, date: Date, holder: Ccode, ally: Ccode, kind: ObligationKind) -> bool {
+    match &base.directed {
+        Some(d) if date <= base.coverage_end => d.get(&(holder, ally, date.year)).is_some_and(|f| f[kind.index()]),
+        _ => true,
     }
 }
 
@@ -417,6 +433,7 @@ fn collisions(scenario: &Scenario, obligations: &[Obligation]) -> Vec<Collision>
                                 o.toward == other
                                     && o.kind == bind_kind
                                     && o.status != Status::Suspended
+                                    && o.reason != Reason::NotOwedToPartner
                                     && (bind_kind == ObligationKind::Defense || o.status != Status::NotTriggered)
                             })
                         };
@@ -486,6 +503,7 @@ fn intra_alliance(
                                 && o.toward == target
                                 && o.kind == ObligationKind::Defense
                                 && !scenario.is_belligerent(o.holder)
+                                && o.reason != Reason::NotOwedToPartner
                         })
                         .count()
                 });

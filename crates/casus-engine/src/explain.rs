@@ -76,6 +76,10 @@ impl Obligation {
                 ObligationKind::NonAggression => format!("{h} must not use force against {a}"),
                 ObligationKind::Consultation => format!("{h} must consult with {a} on the crisis"),
             },
+            Reason::NotOwedToPartner => format!(
+                "Not owed to {a}: the alliance is asymmetric, and ATOP's directed coding has {h} owing {a} no {} in {}",
+                self.kind, scenario.date.year
+            ),
             Reason::Condition(c, f) => {
                 let text = f.describe(self.kind, *c, &a, &adversaries, &|x| base.states.name(x));
                 if self.status == Status::Undetermined {
@@ -106,8 +110,12 @@ impl Obligation {
                 c.exit.map_or_else(|| "none".to_string(), |e| e.to_string())
             ));
         }
-        if self.asymmetric {
-            notes.push("Obligations differ among this alliance's members (asymm); the member file does not say toward which members this one runs.".to_string());
+        if self.asymmetric && self.reason != Reason::NotOwedToPartner {
+            notes.push(if base.directed.is_some() && scenario.date <= base.coverage_end {
+                "Obligations differ among this alliance's members (asymm); ATOP's directed coding confirms this one is owed to this partner in the year (from this or another alliance).".to_string()
+            } else {
+                "Obligations differ among this alliance's members (asymm); the member file does not say toward which members this one runs.".to_string()
+            });
         }
         let a = base.states.name(self.toward);
         let adversaries = join_names(base, scenario.opponents_of(self.toward));

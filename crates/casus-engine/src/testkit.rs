@@ -27,6 +27,7 @@ pub(crate) fn base(states: &[(u16, &str)], commitments: Vec<Commitment>, treatie
         coverage_end: date("2018-12-31"),
         origin: Origin::BuiltIn,
         packs: Vec::new(),
+        directed: None,
     }
 }
 

@@ -245,3 +245,38 @@ fn dates_before_the_data_and_states_on_both_sides_are_errors() {
         Err(crate::ScenarioError::Sides(casus_model::ScenarioError::BothSides(2)))
     ));
 }
+
+#[test]
+fn directed_coding_narrows_an_asymmetric_alliance() {
+    // Gamma, in an asymmetric alliance with Beta and Delta, has defense in the
+    // member file; ATOP's directed coding has it owed to Delta only.
+    let p = Provisions {
+        asymm: true,
+        ..Provisions::default()
+    };
+    let mut b = base(
+        STATES,
+        vec![
+            member(80, 2, &[], &[]),
+            member(80, 3, &[Defense], &[]),
+            member(80, 4, &[], &[]),
+        ],
+        vec![treaty(80, p)],
+    );
+    let idx = ObligationIndex::new(&b);
+    let s = scenario(&[1], &[2]);
+    assert_eq!(
+        status_of(&b, &assess(&b, &idx, &s).unwrap(), 3, 2, Defense).0,
+        Status::Triggered
+    );
+    let mut coding = casus_model::DirectedCoding::new();
+    coding.insert((3, 4, 2000), [true, false, false, false, false]);
+    b.directed = Some(coding);
+    let a = assess(&b, &idx, &s).unwrap();
+    let (st, why) = status_of(&b, &a, 3, 2, Defense);
+    assert_eq!(st, Status::NotTriggered);
+    assert!(why.contains("Gamma owing Beta no defense in 2000"), "{why}");
+    // Toward Delta, attacked, it holds.
+    let a = assess(&b, &idx, &scenario(&[1], &[4])).unwrap();
+    assert_eq!(status_of(&b, &a, 3, 4, Defense).0, Status::Triggered);
+}

@@ -146,3 +146,60 @@ fn atop_check_explains_every_difference() {
     assert_eq!(r.flags[ObligationKind::Defense.index()].only_official, 0);
     assert_eq!(r.flags[ObligationKind::Consultation.index()].only_derived, 0);
 }
+
+#[test]
+fn atops_directed_coding_says_toward_whom_locarnos_obligations_run() {
+    // Locarno (ATOP 2130) is asymmetric: Germany promised France and Belgium
+    // non-aggression; the UK and Italy guaranteed both sides.
+    let (b, i) = base();
+    let mut with = b.clone();
+    with.directed = Some(casus_data::load_directed_coding(&real_data_dir()).unwrap());
+    let s = Scenario {
+        attackers: vec![255],
+        targets: vec![220],
+        date: Date::parse("1930-06-01").unwrap(),
+        location: None,
+        provoked: None,
+    };
+    let a = assess(&with, i, &s).unwrap();
+    let find = |h: u16, t: u16, k: ObligationKind| {
+        a.obligations
+            .iter()
+            .find(|o| o.holder == h && o.toward == t && o.kind == k && o.atopid == 2130)
+            .unwrap()
+    };
+    let de_fr = find(255, 220, ObligationKind::Defense);
+    assert_eq!(
+        (de_fr.status, de_fr.reason.clone()),
+        (Status::NotTriggered, casus_engine::Reason::NotOwedToPartner)
+    );
+    assert!(
+        de_fr
+            .reason_text(&with, &s)
+            .contains("ATOP's directed coding has Germany owing France no defense in 1930")
+    );
+    // The UK is a guarantor of both: bound to defend France and Germany alike.
+    assert!(
+        a.collisions
+            .iter()
+            .any(|c| c.ccode == 200 && c.kind == CollisionKind::DefenseVsDefense && c.atopids == vec![2130])
+    );
+    // Without the directed coding the member file's reading stands.
+    let plain = assess(b, i, &s).unwrap();
+    let o = plain
+        .obligations
+        .iter()
+        .find(|o| o.holder == 255 && o.toward == 220 && o.kind == ObligationKind::Defense)
+        .unwrap();
+    assert_eq!(o.reason, casus_engine::Reason::HolderAttacksAlly);
+    // After 2018 the coding is not consulted.
+    let later = Scenario {
+        date: Date::parse("2021-04-29").unwrap(),
+        attackers: vec![702],
+        targets: vec![703],
+        ..s.clone()
+    };
+    let x = assess(&with, i, &later).unwrap();
+    let y = assess(b, i, &later).unwrap();
+    assert_eq!(x.collisions.len(), y.collisions.len());
+}

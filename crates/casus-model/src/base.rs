@@ -25,7 +25,14 @@ pub struct TreatyBase {
     pub origin: Origin,
     /// Packs applied on top, by their file names, in order.
     pub packs: Vec<String>,
+    /// ATOP's own directed dyad-year coding, where loaded: A's five obligation
+    /// flags toward B by (A, B, year). It tells toward whom an asymmetric
+    /// alliance's obligations run, which the member file cannot.
+    pub directed: Option<DirectedCoding>,
 }
+
+/// A's five obligation flags toward B, by (A, B, year), from ATOP's directed dyad-year file.
+pub type DirectedCoding = std::collections::HashMap<(Ccode, Ccode, i16), [bool; 5]>;
 
 impl TreatyBase {
     pub fn treaty(&self, atopid: u32) -> Option<&Treaty> {

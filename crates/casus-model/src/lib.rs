@@ -26,5 +26,5 @@ pub use treaty::{Commitment, Freeze, Provisions, SourceNote, Treaty};
 mod base;
 mod directory;
 
-pub use base::{Origin, TreatyBase};
+pub use base::{DirectedCoding, Origin, TreatyBase};
 pub use directory::{NameError, StateDirectory};
