@@ -135,7 +135,7 @@ fn check_cmd(located: &DataDir, args: &CheckArgs) -> Result<(), CliError> {
     let mut s = format!("Data directory {}\n", dir.display());
     let mut failing = 0;
     for st in &statuses {
-        let altered = st.present && st.problems.iter().any(|p| !p.starts_with("CRLF"));
+        let altered = st.present && !st.problems.is_empty();
         let mark = match (st.present, altered, st.info.origin) {
             (false, _, Origin::Manual) => "absent ",
             (false, _, _) => "MISSING",
@@ -156,7 +156,7 @@ fn check_cmd(located: &DataDir, args: &CheckArgs) -> Result<(), CliError> {
             String::new()
         };
         let _ = writeln!(s, "{mark} {:<38} {}{detail}", st.info.path, st.info.dataset);
-        for p in &st.problems {
+        for p in st.problems.iter().chain(&st.remarks) {
             let _ = writeln!(s, "        {p}");
         }
         if st.present && st.info.sha256.is_none() {

@@ -72,3 +72,25 @@ fn check_names_missing_and_altered_files_with_a_fix() {
     assert!(err.contains("need attention"), "{err}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn commands_that_need_the_full_data_say_how_to_get_it() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_casus"))
+            .args(args)
+            .env_remove("CASUS_DATA")
+            .output()
+            .unwrap()
+    };
+    let o = run(&["--builtin", "atop", "check"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        e.contains("`casus atop check` needs the full datasets") && e.contains("casus data fetch"),
+        "{e}"
+    );
+    assert!(o.stdout.is_empty());
+    let o = run(&["data", "check", "/nonexistent/casus-data"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("/nonexistent/casus-data is not a directory"));
+}

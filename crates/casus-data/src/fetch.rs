@@ -441,6 +441,8 @@ pub struct FileStatus {
     pub years: Option<(i32, i32)>,
     /// Problems, each with how to fix it.
     pub problems: Vec<String>,
+    /// Remarks that need no fix (CRLF line endings).
+    pub remarks: Vec<String>,
 }
 
 /// Validates a data directory: which files are present, their versions and
@@ -458,6 +460,7 @@ fn check_file(dir: &Path, info: &'static DataFile) -> FileStatus {
         version: None,
         years: None,
         problems: Vec::new(),
+        remarks: Vec::new(),
     };
     let raw = match std::fs::read(&path) {
         Ok(b) => b,
@@ -476,7 +479,7 @@ fn check_file(dir: &Path, info: &'static DataFile) -> FileStatus {
     };
     st.present = true;
     if raw.contains(&b'\r') {
-        st.problems
+        st.remarks
             .push("CRLF line endings: casus reads them, but `casus data fetch` would store LF".into());
     }
     let bytes = normalize(raw);
